@@ -1,0 +1,77 @@
+package fr.guichet.bot;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import fr.guichet.bot.cli.Args;
+import fr.guichet.bot.cli.AskCommand;
+import fr.guichet.bot.cli.Command;
+import fr.guichet.bot.cli.EvalCommand;
+import fr.guichet.bot.cli.ImportMteCommand;
+import fr.guichet.bot.cli.ValidateCommand;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.LoggerFactory;
+
+/** Entry point: every command is registered here, the one place that wires Guichet together. */
+public final class Main {
+
+    /** Lucene says through java.util.logging that it runs without the incubating Vector API: not news for users. */
+    private static final java.util.logging.Logger LUCENE_LOG = java.util.logging.Logger.getLogger("org.apache.lucene");
+
+    private Main() {
+    }
+
+    static Map<String, Command> commands() {
+        Map<String, Command> commands = new LinkedHashMap<>();
+        for (Command c : List.of(new ValidateCommand(), new AskCommand(), new EvalCommand(), new ImportMteCommand())) {
+            commands.put(c.name(), c);
+        }
+        return commands;
+    }
+
+    public static void main(String[] argv) {
+        LUCENE_LOG.setLevel(java.util.logging.Level.SEVERE);
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        System.exit(run(List.of(argv), out, err));
+    }
+
+    static int run(List<String> argv, PrintStream out, PrintStream err) {
+        List<String> args = new ArrayList<>(argv);
+        if (args.remove("--verbose")) {
+            ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.DEBUG);
+        }
+        Map<String, Command> commands = commands();
+        if (args.isEmpty() || args.get(0).equals("help") || args.get(0).equals("--help")) {
+            help(commands, out);
+            return args.isEmpty() ? 2 : 0;
+        }
+        Command command = commands.get(args.get(0));
+        if (command == null) {
+            err.println("Commande inconnue « " + args.get(0) + " ».");
+            help(commands, err);
+            return 2;
+        }
+        try {
+            return command.run(args.subList(1, args.size()), out, err);
+        } catch (Args.UsageException e) {
+            err.println(e.getMessage());
+            err.println("usage : ./guichet " + command.usage());
+            return 2;
+        } catch (Exception e) {
+            LoggerFactory.getLogger(Main.class).debug("command failed", e);
+            err.println("Erreur : " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static void help(Map<String, Command> commands, PrintStream out) {
+        out.println("Guichet — l'assistant des entrepreneurs de Béthune-Bruay Artois Lys Romane (CCI Artois)");
+        out.println("usage : ./guichet COMMANDE [options]   (--verbose pour des journaux détaillés)");
+        commands.values().forEach(c -> out.println("  " + c.usage()));
+    }
+}

@@ -1,0 +1,14 @@
+package fr.guichet.bot.cli;
+
+import java.io.PrintStream;
+import java.util.List;
+
+/** A {@code ./guichet} sub-command. Returns the process exit code. */
+public interface Command {
+    String name();
+
+    /** One line for the help text. */
+    String usage();
+
+    int run(List<String> args, PrintStream out, PrintStream err) throws Exception;
+}

@@ -1,0 +1,108 @@
+package fr.guichet.bot.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.guichet.knowledge.eval.EvalQuestion;
+import fr.guichet.knowledge.eval.RetrievalEvaluator;
+import fr.guichet.knowledge.eval.RetrievalReport;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Set;
+
+/** {@code eval --catalogue DIR --questions FILE [--as-of YYYY-MM-DD] [--json]}. */
+public final class EvalCommand implements Command {
+    @Override
+    public String name() {
+        return "eval";
+    }
+
+    @Override
+    public String usage() {
+        return "eval --catalogue DIR --questions FILE [--as-of AAAA-MM-JJ] [--json]   mesure la recherche";
+    }
+
+    @Override
+    public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
+        Args args = Args.parse(argv, Set.of("json"));
+        Path questionsFile = Path.of(args.require("questions"));
+        Clock clock = Clock.systemDefaultZone();
+        if (args.get("as-of") != null) {
+            try {
+                LocalDate day = LocalDate.parse(args.get("as-of"));
+                clock = Clock.fixed(day.atStartOfDay(ZoneId.systemDefault()).toInstant(), ZoneId.systemDefault());
+            } catch (DateTimeParseException e) {
+                throw new Args.UsageException("--as-of attend une date AAAA-MM-JJ, reçu « " + args.get("as-of") + " »");
+            }
+        }
+        List<EvalQuestion> questions = EvalQuestion.read(questionsFile);
+        var dir = args.catalogue();
+        var opened = CatalogueCommands.open(dir, clock);
+        if (!CatalogueCommands.report(opened, dir, err)) {
+            return CatalogueCommands.REFUSED;
+        }
+        RetrievalReport report = new RetrievalEvaluator().evaluate(opened.index(), questions);
+        if (args.flag("json")) {
+            out.println(toJson(report));
+        } else {
+            print(report, out);
+        }
+        return 0;
+    }
+
+    static ObjectNode toJsonNode(RetrievalReport r) {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode root = json.createObjectNode();
+        root.put("questions", r.questions());
+        root.put("recall_at_1", round(r.recallAt1()));
+        root.put("recall_at_3", round(r.recallAt3()));
+        root.put("recall_at_5", round(r.recallAt5()));
+        root.put("recall_at_10", round(r.recallAt10()));
+        root.put("mrr_at_10", round(r.mrrAt10()));
+        root.put("ndcg_at_10", round(r.ndcgAt10()));
+        root.put("latency_p50_ms", round(r.latencyP50Ms()));
+        root.put("latency_p99_ms", round(r.latencyP99Ms()));
+        ArrayNode misses = root.putArray("misses");
+        for (RetrievalReport.Miss m : r.misses()) {
+            ObjectNode miss = misses.addObject();
+            miss.put("id", m.id());
+            miss.put("question", m.question());
+            m.missing().forEach(miss.putArray("missing")::add);
+            m.top5().forEach(miss.putArray("top5")::add);
+        }
+        return root;
+    }
+
+    private static String toJson(RetrievalReport r) throws Exception {
+        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(toJsonNode(r));
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10000) / 10000.0;
+    }
+
+    private static void print(RetrievalReport r, PrintStream out) {
+        out.printf("questions       %d%n", r.questions());
+        out.printf("recall@1        %.3f%n", r.recallAt1());
+        out.printf("recall@3        %.3f%n", r.recallAt3());
+        out.printf("recall@5        %.3f%n", r.recallAt5());
+        out.printf("recall@10       %.3f%n", r.recallAt10());
+        out.printf("MRR@10          %.3f%n", r.mrrAt10());
+        out.printf("nDCG@10         %.3f%n", r.ndcgAt10());
+        out.printf("latence p50     %.2f ms%n", r.latencyP50Ms());
+        out.printf("latence p99     %.2f ms%n", r.latencyP99Ms());
+        if (!r.misses().isEmpty()) {
+            out.println();
+            out.println("Manqués dans les 5 premiers (" + r.misses().size() + ") :");
+            for (RetrievalReport.Miss m : r.misses()) {
+                out.printf("  %s  %s%n      manque %s ; top 5 %s%n", m.id(), m.question(), m.missing(), m.top5());
+            }
+        }
+    }
+}

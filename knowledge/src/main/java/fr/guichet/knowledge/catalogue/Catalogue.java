@@ -1,0 +1,40 @@
+package fr.guichet.knowledge.catalogue;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A loaded, validated catalogue: entries, advisers and the catalogue's own synonym rules. */
+public record Catalogue(List<Entry> schemes, List<Entry> trainings, List<Adviser> advisers, String synonyms) {
+
+    public Catalogue {
+        schemes = List.copyOf(schemes);
+        trainings = List.copyOf(trainings);
+        advisers = List.copyOf(advisers);
+        synonyms = synonyms == null ? "" : synonyms;
+    }
+
+    public List<Entry> entries() {
+        List<Entry> all = new ArrayList<>(schemes.size() + trainings.size());
+        all.addAll(schemes);
+        all.addAll(trainings);
+        return Collections.unmodifiableList(all);
+    }
+
+    public Optional<Entry> entry(String id) {
+        return entries().stream().filter(e -> e.id().equals(id)).findFirst();
+    }
+
+    public Optional<Adviser> adviser(String id) {
+        return advisers.stream().filter(a -> a.id().equals(id)).findFirst();
+    }
+
+    public Map<String, Adviser> advisersById() {
+        Map<String, Adviser> byId = new LinkedHashMap<>();
+        advisers.forEach(a -> byId.put(a.id(), a));
+        return byId;
+    }
+}

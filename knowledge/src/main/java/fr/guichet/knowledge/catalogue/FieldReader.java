@@ -1,0 +1,221 @@
+package fr.guichet.knowledge.catalogue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.Optional;
+
+/**
+ * Reads typed fields out of one JSON object (a JSON entry, or a CSV row turned into one)
+ * and records a {@link Problem} for every field that is missing or malformed, so a
+ * whole file is checked in one pass.
+ */
+final class FieldReader {
+    private final ObjectNode node;
+    private final String file;
+    private final String entry;
+    private final List<Problem> problems;
+
+    FieldReader(ObjectNode node, String file, String entry, List<Problem> problems) {
+        this.node = node;
+        this.file = file;
+        this.entry = entry;
+        this.problems = problems;
+    }
+
+    String entry() {
+        return entry;
+    }
+
+    void error(String field, String reason) {
+        problems.add(Problem.error(file, entry, field, reason));
+    }
+
+    /** Warns about every field not in {@code known}; dotted names reach into nested objects. */
+    void warnUnknown(Set<String> known) {
+        warnUnknown(node, "", known);
+    }
+
+    private void warnUnknown(JsonNode object, String prefix, Set<String> known) {
+        Iterator<String> names = object.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            String path = prefix + name;
+            JsonNode value = object.get(name);
+            if (known.contains(path)) {
+                continue;
+            }
+            if (value.isObject() && known.stream().anyMatch(k -> k.startsWith(path + "."))) {
+                warnUnknown(value, path + ".", known);
+            } else {
+                problems.add(Problem.warning(file, entry, path, "champ inconnu, ignoré"));
+            }
+        }
+    }
+
+    private JsonNode raw(String field) {
+        JsonNode current = node;
+        for (String part : field.split("\\.")) {
+            if (current == null || !current.isObject()) {
+                return null;
+            }
+            current = current.get(part);
+        }
+        return current == null || current.isNull() ? null : current;
+    }
+
+    String text(String field, boolean required) {
+        JsonNode value = raw(field);
+        if (value == null || (value.isTextual() && value.asText().isBlank())) {
+            if (required) {
+                error(field, "champ obligatoire manquant");
+            }
+            return null;
+        }
+        if (!value.isValueNode()) {
+            error(field, "doit être un texte");
+            return null;
+        }
+        return value.asText().strip();
+    }
+
+    /** A list of strings; a single string is taken as a list of one. */
+    List<String> texts(String field, boolean required) {
+        JsonNode value = raw(field);
+        List<String> out = new ArrayList<>();
+        if (value == null) {
+            if (required) {
+                error(field, "champ obligatoire manquant");
+            }
+            return out;
+        }
+        if (value.isTextual()) {
+            if (!value.asText().isBlank()) {
+                out.add(value.asText().strip());
+            }
+        } else if (value.isArray()) {
+            for (JsonNode item : value) {
+                if (!item.isValueNode() || item.isNull()) {
+                    error(field, "doit être une liste de textes");
+                    return new ArrayList<>();
+                }
+                if (!item.asText().isBlank()) {
+                    out.add(item.asText().strip());
+                }
+            }
+        } else {
+            error(field, "doit être une liste de textes");
+        }
+        if (required && out.isEmpty() && problems.stream().noneMatch(p -> p.entry().equals(entry) && p.field().equals(field))) {
+            error(field, "au moins une valeur est obligatoire");
+        }
+        return out;
+    }
+
+    <T> List<T> codes(String field, boolean required, Function<String, Optional<T>> parse, String allowed) {
+        List<T> out = new ArrayList<>();
+        for (String code : texts(field, required)) {
+            Optional<T> parsed = parse.apply(code);
+            if (parsed.isPresent()) {
+                if (!out.contains(parsed.get())) {
+                    out.add(parsed.get());
+                }
+            } else {
+                error(field, "code inconnu « " + code + " » (codes possibles : " + allowed + ")");
+            }
+        }
+        return out;
+    }
+
+    BigDecimal decimal(String field, boolean mustBeNonNegative) {
+        JsonNode value = raw(field);
+        if (value == null || (value.isTextual() && value.asText().isBlank())) {
+            return null;
+        }
+        BigDecimal number;
+        if (value.isNumber()) {
+            number = value.decimalValue();
+        } else if (value.isTextual()) {
+            try {
+                number = new BigDecimal(value.asText().strip());
+            } catch (NumberFormatException e) {
+                error(field, "doit être un nombre (« " + value.asText() + " »)");
+                return null;
+            }
+        } else {
+            error(field, "doit être un nombre");
+            return null;
+        }
+        if (mustBeNonNegative && number.signum() < 0) {
+            error(field, "ne peut pas être négatif (" + number.toPlainString() + ")");
+            return null;
+        }
+        return number;
+    }
+
+    LocalDate date(String field) {
+        String value = text(field, false);
+        return value == null ? null : parseDate(field, value);
+    }
+
+    LocalDate parseDate(String field, String value) {
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            error(field, "date invalide « " + value + " » (format attendu AAAA-MM-JJ)");
+            return null;
+        }
+    }
+
+    Boolean bool(String field) {
+        JsonNode value = raw(field);
+        if (value == null) {
+            return null;
+        }
+        if (value.isBoolean()) {
+            return value.booleanValue();
+        }
+        String text = value.asText().strip().toLowerCase(java.util.Locale.ROOT);
+        return switch (text) {
+            case "" -> null;
+            case "true", "oui", "vrai", "1" -> true;
+            case "false", "non", "faux", "0" -> false;
+            default -> {
+                error(field, "doit être vrai ou faux (« " + value.asText() + " »)");
+                yield null;
+            }
+        };
+    }
+
+    String url(String field) {
+        String value = text(field, false);
+        if (value == null) {
+            return null;
+        }
+        try {
+            URI uri = new URI(value);
+            if (!("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+                    || uri.getHost() == null) {
+                error(field, "adresse invalide « " + value + " » (http:// ou https:// attendu)");
+                return null;
+            }
+            return value;
+        } catch (URISyntaxException e) {
+            error(field, "adresse invalide « " + value + " »");
+            return null;
+        }
+    }
+
+    JsonNode node(String field) {
+        return raw(field);
+    }
+}

@@ -1,0 +1,47 @@
+package fr.guichet.knowledge.eval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One evaluation question (JSON Lines format of catalogue-format.md). */
+public record EvalQuestion(String id, String question, List<String> relevant, boolean handoff, String domain) {
+
+    public EvalQuestion {
+        relevant = List.copyOf(relevant);
+    }
+
+    /** Reads a JSON Lines file; a bad line is an error naming the file and the line. */
+    public static List<EvalQuestion> read(Path file) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        List<EvalQuestion> questions = new ArrayList<>();
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            String where = file.getFileName() + ": ligne " + (i + 1) + ": ";
+            JsonNode node;
+            try {
+                node = json.readTree(line);
+            } catch (IOException e) {
+                throw new IOException(where + "JSON mal formé", e);
+            }
+            if (!node.hasNonNull("question")) {
+                throw new IOException(where + "question: champ obligatoire manquant");
+            }
+            List<String> relevant = new ArrayList<>();
+            node.path("relevant").forEach(r -> relevant.add(r.asText()));
+            questions.add(new EvalQuestion(node.path("id").asText("ligne-" + (i + 1)), node.get("question").asText(),
+                    relevant, node.path("handoff").asBoolean(false),
+                    node.hasNonNull("domain") ? node.get("domain").asText() : null));
+        }
+        return questions;
+    }
+}

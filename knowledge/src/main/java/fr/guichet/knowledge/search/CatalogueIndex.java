@@ -1,0 +1,468 @@
+package fr.guichet.knowledge.search;
+
+import fr.guichet.knowledge.catalogue.Catalogue;
+import fr.guichet.knowledge.catalogue.Entry;
+import fr.guichet.knowledge.catalogue.Session;
+import fr.guichet.knowledge.catalogue.Stage;
+import fr.guichet.knowledge.catalogue.Theme;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.CombinedFieldQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * The catalogue's Lucene index, built in memory, and the search over it: French analysis,
+ * typo correction, query-time synonyms, BM25F over weighted fields, filters (kind, theme,
+ * stage, sector, territory, validity date, free, upcoming sessions).
+ */
+public final class CatalogueIndex implements Retriever {
+
+    /** Text fields and their BM25F weights: what a thing is called weighs most. */
+    static final Map<String, Float> FIELD_WEIGHTS = weights();
+    private static final String ALL = "all";
+    private static final int MAX_QUESTION_CHARS = 600;
+    private static final int MAX_GROUPS = 32;
+    private static final float CORRECTED_WEIGHT = 0.7f;
+    private static final FieldType ALL_TYPE = allFieldType();
+
+    static {
+        IndexSearcher.setMaxClauseCount(Math.max(IndexSearcher.getMaxClauseCount(), 4096));
+    }
+
+    private final Map<String, Entry> entries;
+    private final IndexSearcher searcher;
+    private final Analyzer indexAnalyzer = FrenchAnalysis.index();
+    private final Analyzer queryAnalyzer;
+    private final Vocabulary vocabulary;
+    private final Places places = Places.get();
+    private final Clock clock;
+    private final int docCount;
+
+    private static Map<String, Float> weights() {
+        Map<String, Float> w = new LinkedHashMap<>();
+        w.put("title", 4f);
+        w.put("keywords", 3f);
+        w.put("summary", 3f);
+        w.put("benefit", 2f);
+        w.put("themes", 1.5f);
+        w.put("description", 1f);
+        w.put("conditions", 1f);
+        w.put("provider", 1f);
+        return Map.copyOf(w);
+    }
+
+    private static FieldType allFieldType() {
+        FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
+        type.setStoreTermVectors(true);
+        type.freeze();
+        return type;
+    }
+
+    private CatalogueIndex(Map<String, Entry> entries, IndexSearcher searcher, Analyzer queryAnalyzer,
+                           Vocabulary vocabulary, Clock clock) {
+        this.entries = entries;
+        this.searcher = searcher;
+        this.queryAnalyzer = queryAnalyzer;
+        this.vocabulary = vocabulary;
+        this.clock = clock;
+        this.docCount = searcher.getIndexReader().numDocs();
+    }
+
+    /**
+     * Indexes a catalogue. "Today" comes from the clock at each search, so entries enter and
+     * leave their validity window without a rebuild.
+     *
+     * @throws IllegalArgumentException when the catalogue's synonyms.txt cannot be used
+     */
+    public static CatalogueIndex build(Catalogue catalogue, Clock clock) {
+        var synonyms = Synonyms.build(catalogue.synonyms());
+        Map<String, Integer> words = Vocabulary.newCounter();
+        Vocabulary.count(words, Synonyms.builtIn().replaceAll("(?m)^#.*$", ""));
+        Vocabulary.count(words, catalogue.synonyms().replaceAll("(?m)^#.*$", ""));
+        Map<String, Entry> byId = new LinkedHashMap<>();
+        ByteBuffersDirectory dir = new ByteBuffersDirectory();
+        Analyzer analyzer = FrenchAnalysis.index();
+        try (IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(analyzer).setRAMBufferSizeMB(64))) {
+            for (Entry entry : catalogue.entries()) {
+                byId.put(entry.id(), entry);
+                Document doc = document(entry);
+                for (var field : doc.getFields()) {
+                    if (FIELD_WEIGHTS.containsKey(field.name()) && field.stringValue() != null) {
+                        Vocabulary.count(words, field.stringValue());
+                    }
+                }
+                writer.addDocument(doc);
+            }
+            writer.forceMerge(1);
+            writer.commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            IndexSearcher searcher = new IndexSearcher(DirectoryReader.open(dir));
+            return new CatalogueIndex(Map.copyOf(byId), searcher, FrenchAnalysis.query(synonyms),
+                    Vocabulary.of(words), clock);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Document document(Entry e) {
+        Document doc = new Document();
+        doc.add(new StringField("id", e.id(), Field.Store.YES));
+        doc.add(new StringField("kind", e.kind().code(), Field.Store.NO));
+        Map<String, String> text = new LinkedHashMap<>();
+        text.put("title", e.title());
+        text.put("keywords", String.join(" ; ", e.keywords()));
+        text.put("summary", e.summary());
+        text.put("benefit", e.benefit());
+        text.put("themes", e.themes().stream().map(Theme::label).collect(Collectors.joining(" ; ")));
+        text.put("description", join(e.description(), e.howToApply(), e.training().certification()));
+        text.put("conditions", String.join(" ; ", e.audience().conditions()) + " ; "
+                + String.join(" ; ", e.audience().sectors()));
+        text.put("provider", e.provider());
+        StringBuilder all = new StringBuilder();
+        text.forEach((name, value) -> {
+            if (value != null && !value.isBlank()) {
+                doc.add(new TextField(name, value, Field.Store.NO));
+                all.append(value).append(" \n ");
+            }
+        });
+        doc.add(new Field(ALL, all.toString(), ALL_TYPE));
+
+        e.themes().forEach(t -> doc.add(new StringField("theme", t.code(), Field.Store.NO)));
+        if (e.audience().stages().isEmpty()) {
+            doc.add(new StringField("stage", "*", Field.Store.NO));
+        }
+        e.audience().stages().forEach(s -> doc.add(new StringField("stage", s.code(), Field.Store.NO)));
+        if (e.audience().sectors().isEmpty()) {
+            doc.add(new StringField("sector", "*", Field.Store.NO));
+        }
+        e.audience().sectors().forEach(s -> doc.add(new StringField("sector", Places.normalize(s), Field.Store.NO)));
+        for (String area : areas(e)) {
+            doc.add(new StringField("area", area, Field.Store.NO));
+            for (int i = area.indexOf('/'); i > 0; i = area.indexOf('/', i + 1)) {
+                doc.add(new StringField("area_within", area.substring(0, i), Field.Store.NO));
+            }
+            doc.add(new StringField("area_within", area, Field.Store.NO));
+        }
+        doc.add(new LongPoint("valid_from", e.validFrom() == null ? Long.MIN_VALUE : e.validFrom().toEpochDay()));
+        doc.add(new LongPoint("valid_until", e.validUntil() == null ? Long.MAX_VALUE : e.validUntil().toEpochDay()));
+        if (e.training().isFree()) {
+            doc.add(new StringField("free", "1", Field.Store.NO));
+        }
+        for (Session s : e.training().sessions()) {
+            if (s.start() != null) {
+                doc.add(new LongPoint("session_start", s.start().toEpochDay()));
+            }
+        }
+        return doc;
+    }
+
+    private static String join(String... parts) {
+        return java.util.Arrays.stream(parts).filter(p -> p != null && !p.isBlank()).collect(Collectors.joining(" \n "));
+    }
+
+    /** Area keys of an entry: "fr", "fr/hdf", "fr/hdf/62"…; "?" for a territory the engine does not know. */
+    private static Set<String> areas(Entry e) {
+        Set<String> keys = new LinkedHashSet<>();
+        if (e.territories().isEmpty()) {
+            keys.add("fr");
+        }
+        for (String territory : e.territories()) {
+            keys.add(Places.get().area(territory).map(CatalogueIndex::areaKey).orElse("?"));
+        }
+        return keys;
+    }
+
+    private static String areaKey(Place place) {
+        return place.path().isEmpty() ? "fr" : "fr/" + place.key();
+    }
+
+    public int size() {
+        return docCount;
+    }
+
+    public Optional<Entry> entry(String id) {
+        return Optional.ofNullable(entries.get(id));
+    }
+
+    // ---- search -------------------------------------------------------------------------
+
+    /** One word of the question and the index terms that stand for it (itself, synonyms). */
+    private record Group(String word, Set<String> terms, boolean corrected) {
+    }
+
+    @Override
+    public SearchResult search(SearchRequest request) {
+        String text = clean(request.text());
+        LocalDate today = LocalDate.now(clock);
+        Optional<Place> place = request.territory() != null && !request.territory().isBlank()
+                ? places.area(request.territory()).or(() -> places.findIn(request.territory()))
+                : places.findIn(text);
+        try {
+            List<Group> groups = groups(text);
+            BooleanQuery.Builder query = new BooleanQuery.Builder();
+            if (groups.isEmpty()) {
+                if (text.isBlank() && hasFilter(request)) {
+                    query.add(new MatchAllDocsQuery(), Occur.MUST);
+                } else {
+                    return new SearchResult(List.of(), place);
+                }
+            }
+            for (Group group : groups) {
+                Query q = groupQuery(group);
+                if (q != null) {
+                    query.add(q, Occur.SHOULD);
+                }
+            }
+            addFilters(query, request, place, today);
+            addPreferences(query, request);
+            BooleanQuery built = query.setMinimumNumberShouldMatch(groups.isEmpty() ? 0 : 1).build();
+            TopDocs top = searcher.search(built, request.limit());
+            List<Hit> hits = new ArrayList<>();
+            Map<String, Double> weights = groupWeights(groups);
+            for (ScoreDoc sd : top.scoreDocs) {
+                String id = searcher.storedFields().document(sd.doc).get("id");
+                hits.add(hit(entries.get(id), sd, groups, weights));
+            }
+            return new SearchResult(hits, place);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean hasFilter(SearchRequest r) {
+        return r.kind() != null || r.theme() != null || r.stage() != null || r.sector() != null
+                || r.freeOnly() || r.upcomingOnly();
+    }
+
+    /** User text as plain words: no control characters, bounded length. Never query syntax. */
+    static String clean(String text) {
+        String cleaned = text.replaceAll("[\\p{Cc}\\p{Cf}]+", " ");
+        return cleaned.length() > MAX_QUESTION_CHARS ? cleaned.substring(0, MAX_QUESTION_CHARS) : cleaned;
+    }
+
+    /**
+     * Splits the question into word groups: typos corrected against the vocabulary, each
+     * remaining word with its stem and the stems of its synonyms.
+     */
+    private List<Group> groups(String text) throws IOException {
+        // correct typos word by word, remembering which spans were corrected
+        StringBuilder corrected = new StringBuilder();
+        List<int[]> correctedSpans = new ArrayList<>();
+        Map<Integer, String> originalAt = new HashMap<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("[\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+").matcher(text);
+        while (m.find()) {
+            String token = m.group();
+            int start = corrected.length();
+            String folded = Places.normalize(token);
+            Optional<String> fix = Character.isLetterOrDigit(token.codePointAt(0))
+                    && !FrenchAnalysis.STOP_WORDS.contains(folded) ? vocabulary.correct(folded) : Optional.empty();
+            corrected.append(fix.orElse(token));
+            if (fix.isPresent()) {
+                correctedSpans.add(new int[] {start, corrected.length()});
+            }
+            originalAt.put(start, token);
+        }
+        String fixed = corrected.toString();
+
+        Map<Integer, Group> byStart = new LinkedHashMap<>();
+        List<int[]> spans = new ArrayList<>();
+        try (TokenStream ts = indexAnalyzer.tokenStream(ALL, fixed)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+            ts.reset();
+            while (ts.incrementToken() && byStart.size() < MAX_GROUPS) {
+                int start = offset.startOffset();
+                boolean wasCorrected = correctedSpans.stream().anyMatch(s -> s[0] <= start && start < s[1]);
+                String word = originalAt.getOrDefault(start, fixed.substring(start, offset.endOffset()));
+                Group existing = byStart.values().stream().filter(g -> g.terms().contains(term.toString()))
+                        .findFirst().orElse(null);
+                if (existing == null) {
+                    Set<String> terms = new LinkedHashSet<>();
+                    terms.add(term.toString());
+                    byStart.put(start, new Group(word, terms, wasCorrected));
+                    spans.add(new int[] {start, offset.endOffset()});
+                }
+            }
+            ts.end();
+        }
+        try (TokenStream ts = queryAnalyzer.tokenStream(ALL, fixed)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+            TypeAttribute type = ts.addAttribute(TypeAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                if (!"SYNONYM".equals(type.type())) {
+                    continue;
+                }
+                for (int[] span : spans) {
+                    if (span[0] < offset.endOffset() && offset.startOffset() < span[1]) {
+                        byStart.get(span[0]).terms().add(term.toString());
+                    }
+                }
+            }
+            ts.end();
+        }
+        return new ArrayList<>(byStart.values());
+    }
+
+    /** A word scores by its best reading (itself or a synonym), BM25F over the weighted fields. */
+    private Query groupQuery(Group group) {
+        List<Query> readings = new ArrayList<>();
+        for (String term : group.terms()) {
+            CombinedFieldQuery.Builder builder = new CombinedFieldQuery.Builder(new BytesRef(term));
+            FIELD_WEIGHTS.forEach(builder::addField);
+            readings.add(builder.build());
+        }
+        Query q = readings.size() == 1 ? readings.get(0) : new DisjunctionMaxQuery(readings, 0.1f);
+        return group.corrected() ? new BoostQuery(q, CORRECTED_WEIGHT) : q;
+    }
+
+    private void addFilters(BooleanQuery.Builder query, SearchRequest r, Optional<Place> place, LocalDate today) {
+        long day = today.toEpochDay();
+        query.add(LongPoint.newRangeQuery("valid_from", Long.MIN_VALUE, day), Occur.FILTER);
+        query.add(LongPoint.newRangeQuery("valid_until", day, Long.MAX_VALUE), Occur.FILTER);
+        if (r.kind() != null) {
+            query.add(new TermQuery(new Term("kind", r.kind().code())), Occur.FILTER);
+        }
+        if (r.theme() != null) {
+            query.add(new TermQuery(new Term("theme", r.theme().code())), Occur.FILTER);
+        }
+        if (r.stage() != null) {
+            query.add(new TermInSetQuery("stage", List.of(new BytesRef(r.stage().code()), new BytesRef("*"))),
+                    Occur.FILTER);
+        }
+        if (r.sector() != null && !r.sector().isBlank()) {
+            query.add(new TermInSetQuery("sector",
+                    List.of(new BytesRef(Places.normalize(r.sector())), new BytesRef("*"))), Occur.FILTER);
+        }
+        if (r.freeOnly()) {
+            query.add(new TermQuery(new Term("free", "1")), Occur.FILTER);
+        }
+        if (r.upcomingOnly()) {
+            query.add(LongPoint.newRangeQuery("session_start", day, Long.MAX_VALUE), Occur.FILTER);
+        }
+        place.filter(p -> !p.path().isEmpty()).ifPresent(p -> {
+            // the entry's area contains the place, or lies within it; unknown areas are kept
+            List<BytesRef> containing = new ArrayList<>(List.of(new BytesRef("fr"), new BytesRef("?")));
+            for (int i = 1; i <= p.path().size(); i++) {
+                containing.add(new BytesRef("fr/" + String.join("/", p.path().subList(0, i))));
+            }
+            BooleanQuery.Builder area = new BooleanQuery.Builder();
+            area.add(new TermInSetQuery("area", containing), Occur.SHOULD);
+            area.add(new TermQuery(new Term("area_within", areaKey(p))), Occur.SHOULD);
+            query.add(area.build(), Occur.FILTER);
+        });
+    }
+
+    private static void addPreferences(BooleanQuery.Builder query, SearchRequest r) {
+        if (r.preferStage() != null) {
+            query.add(new BoostQuery(new ConstantScoreQuery(
+                    new TermQuery(new Term("stage", r.preferStage().code()))), 1.5f), Occur.SHOULD);
+        }
+        if (r.preferSector() != null && !r.preferSector().isBlank()) {
+            query.add(new BoostQuery(new ConstantScoreQuery(
+                    new TermQuery(new Term("sector", Places.normalize(r.preferSector())))), 1.5f), Occur.SHOULD);
+        }
+    }
+
+    // ---- confidence ---------------------------------------------------------------------
+
+    /** How telling each word is (inverse document frequency); an unknown word counts as a rare one. */
+    private Map<String, Double> groupWeights(List<Group> groups) throws IOException {
+        Map<String, Double> weights = new HashMap<>();
+        double rare = idf(0);
+        for (Group g : groups) {
+            double best = 0;
+            for (String term : g.terms()) {
+                int df = searcher.getIndexReader().docFreq(new Term(ALL, term));
+                if (df > 0) {
+                    best = Math.max(best, idf(df));
+                }
+            }
+            weights.put(g.word() + "\u0000" + g.terms(), best == 0 ? rare : best);
+        }
+        return weights;
+    }
+
+    private double idf(int df) {
+        return Math.log(1 + (docCount - df + 0.5) / (df + 0.5));
+    }
+
+    private Hit hit(Entry entry, ScoreDoc sd, List<Group> groups, Map<String, Double> weights) throws IOException {
+        Terms terms = searcher.storedFields() == null ? null : searcher.getIndexReader().termVectors().get(sd.doc, ALL);
+        TermsEnum te = terms == null ? null : terms.iterator();
+        double total = 0;
+        double matched = 0;
+        List<String> words = new ArrayList<>();
+        for (Group g : groups) {
+            double w = weights.get(g.word() + "\u0000" + g.terms());
+            total += w;
+            boolean found = false;
+            if (te != null) {
+                for (String term : g.terms()) {
+                    if (te.seekExact(new BytesRef(term))) {
+                        found = true;
+                        break;
+                    }
+                }
+            }
+            if (found) {
+                matched += g.corrected() ? w * CORRECTED_WEIGHT : w;
+                words.add(g.word());
+            }
+        }
+        double confidence = total == 0 ? 0 : matched / total;
+        return new Hit(entry, sd.score, Math.round(confidence * 1000) / 1000.0, words);
+    }
+
+    /** The stage and sector filters understood by this index, for callers building requests. */
+    public static boolean servesStage(Entry e, Stage stage) {
+        return e.audience().stages().isEmpty() || e.audience().stages().contains(stage);
+    }
+}

@@ -1,0 +1,181 @@
+package fr.guichet.knowledge.search;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The geography the engine knows (resource {@code guichet/places.tsv}: every region and
+ * department, the agglomeration and its communes, the main cities): recognises a place
+ * named in a question, and the area an entry's territory string stands for.
+ */
+public final class Places {
+    private static final String RESOURCE = "/guichet/places.tsv";
+    private static final int MAX_WORDS = 6;
+    /** Words after which a name that is also a common word ("le Nord", "dans la Somme") is a place. */
+    private static final Set<String> PLACE_CUES = Set.of("en", "a", "au", "aux", "dans", "pres", "vers", "sur",
+            "departement", "dept", "region", "ville", "commune", "de", "du", "cote");
+    private static final Set<String> ARTICLES = Set.of("le", "la", "les", "l");
+    private static final Set<String> FRANCE_WORDS = Set.of("france", "national", "nationale", "france entiere",
+            "france et territoires d outre mer", "toute la france", "france metropolitaine");
+    private static final Pattern POSTCODE = Pattern.compile("\\b((?:97[1-6])|(?:2[ab])|\\d{2})\\d{3}\\b(?!\\s*(?:€|e\\b|eur|euro|k|salari|habitant|m2|m²))");
+
+    private static final Places INSTANCE = load();
+
+    private record Name(Place place, boolean ambiguous) {
+    }
+
+    private final Map<String, List<Name>> byName = new HashMap<>();
+    private final Map<String, Place> byCode = new HashMap<>();
+
+    private Places() {
+    }
+
+    public static Places get() {
+        return INSTANCE;
+    }
+
+    private static Places load() {
+        Places places = new Places();
+        record Row(String kind, String name, String code, String parent, String aliases, boolean ambiguous) {
+        }
+        List<Row> rows = new ArrayList<>();
+        try (InputStream in = Places.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("resource missing: " + RESOURCE);
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            reader.readLine(); // header
+            for (String line; (line = reader.readLine()) != null; ) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                String[] c = line.split("\t", -1);
+                rows.add(new Row(c[0], c[1], c[2], c[3], c[4], c.length > 5 && c[5].equals("1")));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, Row> rowByCode = new HashMap<>();
+        rows.forEach(r -> rowByCode.putIfAbsent(r.kind().equals("commune") ? "c:" + r.code() : r.code(), r));
+        for (Row row : rows) {
+            List<String> path = new ArrayList<>();
+            path.add(row.code());
+            for (String parent = row.parent(); !parent.isEmpty(); ) {
+                path.add(0, parent);
+                Row up = rowByCode.get(parent);
+                parent = up == null ? "" : up.parent();
+            }
+            Place place = new Place(row.kind(), row.name(), row.code(), path);
+            places.byCode.putIfAbsent(row.kind().equals("commune") ? "c:" + row.code() : row.code(), place);
+            places.add(row.name(), place, row.ambiguous());
+            for (String alias : row.aliases().split("\\|")) {
+                if (!alias.isBlank()) {
+                    // department numbers ("62") are ambiguous: "62 salariés"
+                    places.add(alias, place, row.ambiguous() || alias.strip().matches("\\d+"));
+                }
+            }
+        }
+        return places;
+    }
+
+    private void add(String name, Place place, boolean ambiguous) {
+        String key = normalize(name);
+        if (!key.isEmpty()) {
+            List<Name> names = byName.computeIfAbsent(key, k -> new ArrayList<>());
+            if (names.stream().noneMatch(n -> n.place().equals(place))) {
+                names.add(new Name(place, ambiguous));
+            }
+        }
+    }
+
+    /** Lower case, no accents, words separated by single spaces. */
+    public static String normalize(String text) {
+        String folded = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+        return folded.toLowerCase(Locale.ROOT).replace("œ", "oe").replace("æ", "ae")
+                .replaceAll("[^a-z0-9]+", " ").strip();
+    }
+
+    /**
+     * The most precise place named in a question ("je suis à Béthune", "dans le 62",
+     * "en Bretagne", a postcode), if any.
+     */
+    public Optional<Place> findIn(String text) {
+        String[] words = normalize(text).split(" ");
+        Place best = null;
+        for (int i = 0; i < words.length; i++) {
+            for (int n = Math.min(MAX_WORDS, words.length - i); n >= 1; n--) {
+                String candidate = String.join(" ", java.util.Arrays.copyOfRange(words, i, i + n));
+                List<Name> names = byName.get(candidate);
+                if (names == null) {
+                    continue;
+                }
+                Place found = pick(names, hasCue(words, i));
+                if (found != null) {
+                    if (best == null || found.path().size() >= best.path().size()) {
+                        best = found;
+                    }
+                    i += n - 1;
+                    break;
+                }
+            }
+        }
+        if (best == null) {
+            Matcher postcode = POSTCODE.matcher(text.toLowerCase(Locale.ROOT));
+            while (postcode.find() && best == null) {
+                best = byCode.get(postcode.group(1).toUpperCase(Locale.ROOT));
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private static Place pick(List<Name> names, boolean cued) {
+        // a name both commune and department (Paris) is the commune; prefer unambiguous readings
+        return names.stream()
+                .filter(n -> cued || !n.ambiguous())
+                .map(Name::place)
+                .max((a, b) -> Integer.compare(a.path().size(), b.path().size()))
+                .orElse(null);
+    }
+
+    private static boolean hasCue(String[] words, int i) {
+        if (i == 0) {
+            return false;
+        }
+        String previous = words[i - 1];
+        if (PLACE_CUES.contains(previous)) {
+            return true;
+        }
+        return ARTICLES.contains(previous) && i >= 2 && PLACE_CUES.contains(words[i - 2]);
+    }
+
+    /**
+     * The area an entry's territory string stands for ("Hauts-de-France", "Pas-de-Calais",
+     * "CABBALR", "France"), or empty when the engine does not know it.
+     */
+    public Optional<Place> area(String territory) {
+        String key = normalize(territory);
+        if (FRANCE_WORDS.contains(key)) {
+            return Optional.of(Place.FRANCE);
+        }
+        List<Name> names = byName.get(key);
+        if (names == null) {
+            return Optional.empty();
+        }
+        // an entry's territory is an area, so take the widest reading ("Paris" the department)
+        return names.stream().map(Name::place).min((a, b) -> Integer.compare(a.path().size(), b.path().size()));
+    }
+}

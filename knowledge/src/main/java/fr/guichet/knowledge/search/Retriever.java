@@ -1,0 +1,6 @@
+package fr.guichet.knowledge.search;
+
+/** Finds the catalogue entries that answer a question. Never throws on user text. */
+public interface Retriever {
+    SearchResult search(SearchRequest request);
+}
