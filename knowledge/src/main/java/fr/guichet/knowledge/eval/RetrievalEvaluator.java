@@ -14,8 +14,8 @@ public final class RetrievalEvaluator {
     private static final int DEPTH = 10;
 
     public RetrievalReport evaluate(Retriever retriever, List<EvalQuestion> questions) {
-        // a few warm-up searches so the JIT does not count as latency
-        questions.stream().limit(20).forEach(q -> retriever.search(SearchRequest.of(q.question())));
+        // one warm-up pass so that JIT compilation does not count as latency
+        questions.forEach(q -> retriever.search(SearchRequest.of(q.question())));
         double r1 = 0;
         double r3 = 0;
         double r5 = 0;

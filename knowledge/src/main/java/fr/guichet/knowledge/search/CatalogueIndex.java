@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,18 +26,16 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -50,7 +49,9 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.SingleInstanceLockFactory;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -66,7 +67,7 @@ public final class CatalogueIndex implements Retriever {
     private static final int MAX_QUESTION_CHARS = 600;
     private static final int MAX_GROUPS = 32;
     private static final float CORRECTED_WEIGHT = 0.7f;
-    private static final FieldType ALL_TYPE = allFieldType();
+    private static final float SYNONYM_WEIGHT = 0.5f;
 
     static {
         IndexSearcher.setMaxClauseCount(Math.max(IndexSearcher.getMaxClauseCount(), 4096));
@@ -80,6 +81,7 @@ public final class CatalogueIndex implements Retriever {
     private final Places places = Places.get();
     private final Clock clock;
     private final int docCount;
+    private final String[] idsByDoc;
 
     private static Map<String, Float> weights() {
         Map<String, Float> w = new LinkedHashMap<>();
@@ -87,19 +89,13 @@ public final class CatalogueIndex implements Retriever {
         w.put("keywords", 3f);
         w.put("summary", 3f);
         w.put("benefit", 2f);
-        w.put("themes", 1.5f);
+        w.put("themes", 1f);
         w.put("description", 1f);
         w.put("conditions", 1f);
         w.put("provider", 1f);
         return Map.copyOf(w);
     }
 
-    private static FieldType allFieldType() {
-        FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
-        type.setStoreTermVectors(true);
-        type.freeze();
-        return type;
-    }
 
     private CatalogueIndex(Map<String, Entry> entries, IndexSearcher searcher, Analyzer queryAnalyzer,
                            Vocabulary vocabulary, Clock clock) {
@@ -109,6 +105,15 @@ public final class CatalogueIndex implements Retriever {
         this.vocabulary = vocabulary;
         this.clock = clock;
         this.docCount = searcher.getIndexReader().numDocs();
+        this.idsByDoc = new String[searcher.getIndexReader().maxDoc()];
+        try {
+            var stored = searcher.storedFields();
+            for (int doc = 0; doc < idsByDoc.length; doc++) {
+                idsByDoc[doc] = stored.document(doc).get("id");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
@@ -123,7 +128,9 @@ public final class CatalogueIndex implements Retriever {
         Vocabulary.count(words, Synonyms.builtIn().replaceAll("(?m)^#.*$", ""));
         Vocabulary.count(words, catalogue.synonyms().replaceAll("(?m)^#.*$", ""));
         Map<String, Entry> byId = new LinkedHashMap<>();
-        ByteBuffersDirectory dir = new ByteBuffersDirectory();
+        // one contiguous buffer per file: reading the index then slices no buffer lists, which is most of a search's cost
+        ByteBuffersDirectory dir = new ByteBuffersDirectory(new SingleInstanceLockFactory(), ByteBuffersDataOutput::new,
+                ByteBuffersDirectory.OUTPUT_AS_ONE_BUFFER);
         Analyzer analyzer = FrenchAnalysis.index();
         try (IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(analyzer).setRAMBufferSizeMB(64))) {
             for (Entry entry : catalogue.entries()) {
@@ -171,7 +178,7 @@ public final class CatalogueIndex implements Retriever {
                 all.append(value).append(" \n ");
             }
         });
-        doc.add(new Field(ALL, all.toString(), ALL_TYPE));
+        doc.add(new TextField(ALL, all.toString(), Field.Store.NO));
 
         e.themes().forEach(t -> doc.add(new StringField("theme", t.code(), Field.Store.NO)));
         if (e.audience().stages().isEmpty()) {
@@ -222,6 +229,10 @@ public final class CatalogueIndex implements Retriever {
         return place.path().isEmpty() ? "fr" : "fr/" + place.key();
     }
 
+    private String idOf(int doc) {
+        return idsByDoc[doc];
+    }
+
     public int size() {
         return docCount;
     }
@@ -240,11 +251,14 @@ public final class CatalogueIndex implements Retriever {
     public SearchResult search(SearchRequest request) {
         String text = clean(request.text());
         LocalDate today = LocalDate.now(clock);
+        Optional<Places.Mention> mention = places.mentionIn(text);
         Optional<Place> place = request.territory() != null && !request.territory().isBlank()
                 ? places.area(request.territory()).or(() -> places.findIn(request.territory()))
-                : places.findIn(text);
+                : mention.map(Places.Mention::place);
+        // the place is a filter, not words to look for: "Lille" must not rank entries that cite Lille
+        Set<String> placeWords = mention.map(Places.Mention::words).orElse(Set.of());
         try {
-            List<Group> groups = groups(text);
+            List<Group> groups = groups(text, placeWords);
             BooleanQuery.Builder query = new BooleanQuery.Builder();
             if (groups.isEmpty()) {
                 if (text.isBlank() && hasFilter(request)) {
@@ -264,10 +278,10 @@ public final class CatalogueIndex implements Retriever {
             BooleanQuery built = query.setMinimumNumberShouldMatch(groups.isEmpty() ? 0 : 1).build();
             TopDocs top = searcher.search(built, request.limit());
             List<Hit> hits = new ArrayList<>();
-            Map<String, Double> weights = groupWeights(groups);
+            Map<Group, Double> weights = groupWeights(groups);
+            Map<Integer, Set<Group>> found = groupsByDoc(groups, top.scoreDocs);
             for (ScoreDoc sd : top.scoreDocs) {
-                String id = searcher.storedFields().document(sd.doc).get("id");
-                hits.add(hit(entries.get(id), sd, groups, weights));
+                hits.add(hit(entries.get(idOf(sd.doc)), sd, groups, weights, found.getOrDefault(sd.doc, Set.of())));
             }
             return new SearchResult(hits, place);
         } catch (IOException e) {
@@ -290,7 +304,7 @@ public final class CatalogueIndex implements Retriever {
      * Splits the question into word groups: typos corrected against the vocabulary, each
      * remaining word with its stem and the stems of its synonyms.
      */
-    private List<Group> groups(String text) throws IOException {
+    private List<Group> groups(String text, Set<String> skippedWords) throws IOException {
         // correct typos word by word, remembering which spans were corrected
         StringBuilder corrected = new StringBuilder();
         List<int[]> correctedSpans = new ArrayList<>();
@@ -320,6 +334,9 @@ public final class CatalogueIndex implements Retriever {
                 int start = offset.startOffset();
                 boolean wasCorrected = correctedSpans.stream().anyMatch(s -> s[0] <= start && start < s[1]);
                 String word = originalAt.getOrDefault(start, fixed.substring(start, offset.endOffset()));
+                if (skippedWords.contains(Places.normalize(word))) {
+                    continue;
+                }
                 Group existing = byStart.values().stream().filter(g -> g.terms().contains(term.toString()))
                         .findFirst().orElse(null);
                 if (existing == null) {
@@ -351,13 +368,20 @@ public final class CatalogueIndex implements Retriever {
         return new ArrayList<>(byStart.values());
     }
 
-    /** A word scores by its best reading (itself or a synonym), BM25F over the weighted fields. */
+    /**
+     * A word scores by its best reading, BM25F over the weighted fields (Lucene's
+     * CombinedFieldQuery); a synonym counts for less than the word itself, and a corrected
+     * typo less than a well-typed word.
+     */
     private Query groupQuery(Group group) {
         List<Query> readings = new ArrayList<>();
+        boolean first = true;
         for (String term : group.terms()) {
             CombinedFieldQuery.Builder builder = new CombinedFieldQuery.Builder(new BytesRef(term));
             FIELD_WEIGHTS.forEach(builder::addField);
-            readings.add(builder.build());
+            Query reading = builder.build();
+            readings.add(first ? reading : new BoostQuery(reading, SYNONYM_WEIGHT));
+            first = false;
         }
         Query q = readings.size() == 1 ? readings.get(0) : new DisjunctionMaxQuery(readings, 0.1f);
         return group.corrected() ? new BoostQuery(q, CORRECTED_WEIGHT) : q;
@@ -414,8 +438,8 @@ public final class CatalogueIndex implements Retriever {
     // ---- confidence ---------------------------------------------------------------------
 
     /** How telling each word is (inverse document frequency); an unknown word counts as a rare one. */
-    private Map<String, Double> groupWeights(List<Group> groups) throws IOException {
-        Map<String, Double> weights = new HashMap<>();
+    private Map<Group, Double> groupWeights(List<Group> groups) throws IOException {
+        Map<Group, Double> weights = new HashMap<>();
         double rare = idf(0);
         for (Group g : groups) {
             double best = 0;
@@ -425,7 +449,7 @@ public final class CatalogueIndex implements Retriever {
                     best = Math.max(best, idf(df));
                 }
             }
-            weights.put(g.word() + "\u0000" + g.terms(), best == 0 ? rare : best);
+            weights.put(g, best == 0 ? rare : best);
         }
         return weights;
     }
@@ -434,25 +458,43 @@ public final class CatalogueIndex implements Retriever {
         return Math.log(1 + (docCount - df + 0.5) / (df + 0.5));
     }
 
-    private Hit hit(Entry entry, ScoreDoc sd, List<Group> groups, Map<String, Double> weights) throws IOException {
-        Terms terms = searcher.storedFields() == null ? null : searcher.getIndexReader().termVectors().get(sd.doc, ALL);
-        TermsEnum te = terms == null ? null : terms.iterator();
+    /** Which groups each top document contains, read from the postings of the groups' terms. */
+    private Map<Integer, Set<Group>> groupsByDoc(List<Group> groups, ScoreDoc[] top) throws IOException {
+        Map<Integer, Set<Group>> found = new HashMap<>();
+        int[] docs = java.util.Arrays.stream(top).mapToInt(sd -> sd.doc).sorted().toArray();
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            for (Group g : groups) {
+                for (String term : g.terms()) {
+                    PostingsEnum postings = leaf.reader().postings(new Term(ALL, term), PostingsEnum.NONE);
+                    if (postings == null) {
+                        continue;
+                    }
+                    for (int doc : docs) {
+                        int local = doc - leaf.docBase;
+                        if (local < 0 || local >= leaf.reader().maxDoc()) {
+                            continue;
+                        }
+                        int at = postings.docID() >= local ? postings.docID() : postings.advance(local);
+                        if (at == local) {
+                            found.computeIfAbsent(doc, d -> new HashSet<>()).add(g);
+                        } else if (at == PostingsEnum.NO_MORE_DOCS) {
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private static Hit hit(Entry entry, ScoreDoc sd, List<Group> groups, Map<Group, Double> weights, Set<Group> found) {
         double total = 0;
         double matched = 0;
         List<String> words = new ArrayList<>();
         for (Group g : groups) {
-            double w = weights.get(g.word() + "\u0000" + g.terms());
+            double w = weights.get(g);
             total += w;
-            boolean found = false;
-            if (te != null) {
-                for (String term : g.terms()) {
-                    if (te.seekExact(new BytesRef(term))) {
-                        found = true;
-                        break;
-                    }
-                }
-            }
-            if (found) {
+            if (found.contains(g)) {
                 matched += g.corrected() ? w * CORRECTED_WEIGHT : w;
                 words.add(g.word());
             }

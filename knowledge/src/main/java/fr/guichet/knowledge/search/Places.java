@@ -114,8 +114,18 @@ public final class Places {
      * "en Bretagne", a postcode), if any.
      */
     public Optional<Place> findIn(String text) {
+        return mentionIn(text).map(Mention::place);
+    }
+
+    /** A place named in a text, and the (normalized) words that named it. */
+    public record Mention(Place place, Set<String> words) {
+    }
+
+    /** Like {@link #findIn}, also telling which words named the place, so a search can drop them. */
+    public Optional<Mention> mentionIn(String text) {
         String[] words = normalize(text).split(" ");
         Place best = null;
+        Set<String> bestWords = Set.of();
         for (int i = 0; i < words.length; i++) {
             for (int n = Math.min(MAX_WORDS, words.length - i); n >= 1; n--) {
                 String candidate = String.join(" ", java.util.Arrays.copyOfRange(words, i, i + n));
@@ -127,6 +137,7 @@ public final class Places {
                 if (found != null) {
                     if (best == null || found.path().size() >= best.path().size()) {
                         best = found;
+                        bestWords = Set.of(candidate.split(" "));
                     }
                     i += n - 1;
                     break;
@@ -137,9 +148,10 @@ public final class Places {
             Matcher postcode = POSTCODE.matcher(text.toLowerCase(Locale.ROOT));
             while (postcode.find() && best == null) {
                 best = byCode.get(postcode.group(1).toUpperCase(Locale.ROOT));
+                bestWords = Set.of(postcode.group());
             }
         }
-        return Optional.ofNullable(best);
+        return best == null ? Optional.empty() : Optional.of(new Mention(best, bestWords));
     }
 
     private static Place pick(List<Name> names, boolean cued) {

@@ -1,51 +1,47 @@
 package fr.guichet.knowledge.search;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.StringField;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.MultiTerms;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.search.FuzzyTermsEnum;
-import org.apache.lucene.store.ByteBuffersDirectory;
-import org.apache.lucene.util.BytesRef;
+import java.util.Set;
 
 /**
  * The words the engine knows (the catalogue's text and the synonym rules), lower case
  * without accents, used to correct typos before analysis: "finacement" becomes
  * "financement", so that stemming and synonyms then apply as for a well-typed word.
+ *
+ * <p>Lookups use the symmetric-delete method: every known word is stored under the
+ * strings obtained by deleting one of its characters, so a typo is found by deleting
+ * characters from it too (one, or two for long words), in microseconds and without
+ * building automata. Every single edit is found this way, and most double ones.
  */
 final class Vocabulary {
-    private static final String FIELD = "w";
-    private final Map<String, Integer> frequency;
-    private final Terms terms;
+    private static final int MIN_LENGTH = 4;
+    private static final int LONG_WORD = 7;
 
-    private Vocabulary(Map<String, Integer> frequency, Terms terms) {
+    private final Map<String, Integer> frequency;
+    private final Map<String, List<String>> byDeletion = new HashMap<>();
+
+    private Vocabulary(Map<String, Integer> frequency) {
         this.frequency = frequency;
-        this.terms = terms;
+        for (String word : frequency.keySet()) {
+            if (word.length() >= MIN_LENGTH - 1 && isWord(word)) {
+                for (String variant : deletions(word, 1)) {
+                    byDeletion.computeIfAbsent(variant, k -> new ArrayList<>(1)).add(word);
+                }
+            }
+        }
     }
 
     static Vocabulary of(Map<String, Integer> frequency) {
-        try (ByteBuffersDirectory dir = new ByteBuffersDirectory();
-             IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig())) {
-            Document doc = new Document();
-            frequency.keySet().forEach(w -> doc.add(new StringField(FIELD, w, Field.Store.NO)));
-            writer.addDocument(doc);
-            writer.commit();
-            DirectoryReader reader = DirectoryReader.open(dir);
-            Terms terms = MultiTerms.getTerms(reader, FIELD);
-            return new Vocabulary(Map.copyOf(frequency), terms);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new Vocabulary(Map.copyOf(frequency));
+    }
+
+    static Map<String, Integer> newCounter() {
+        return new HashMap<>();
     }
 
     static void count(Map<String, Integer> frequency, String text) {
@@ -65,29 +61,48 @@ final class Vocabulary {
      * from 7 letters, the first letter kept; ties go to the more frequent word.
      */
     Optional<String> correct(String word) {
-        if (word.length() < 4 || knows(word) || terms == null || !word.chars().allMatch(Character::isLetter)) {
+        if (word.length() < MIN_LENGTH || knows(word) || !isWord(word)) {
             return Optional.empty();
         }
-        int maxEdits = word.length() >= 7 ? 2 : 1;
-        try {
-            FuzzyTermsEnum candidates = new FuzzyTermsEnum(terms, new Term(FIELD, word), maxEdits, 1, true);
-            String best = null;
-            int bestDistance = Integer.MAX_VALUE;
-            int bestFrequency = 0;
-            for (BytesRef term = candidates.next(); term != null; term = candidates.next()) {
-                String candidate = term.utf8ToString();
+        int maxEdits = word.length() >= LONG_WORD ? 2 : 1;
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        int bestFrequency = 0;
+        for (String variant : deletions(word, maxEdits)) {
+            for (String candidate : byDeletion.getOrDefault(variant, List.of())) {
+                if (candidate.charAt(0) != word.charAt(0) || Math.abs(candidate.length() - word.length()) > maxEdits) {
+                    continue;
+                }
                 int distance = distance(word, candidate);
-                int freq = frequency.getOrDefault(candidate, 0);
-                if (distance < bestDistance || (distance == bestDistance && freq > bestFrequency)) {
+                int freq = frequency.get(candidate);
+                if (distance <= maxEdits && (distance < bestDistance || (distance == bestDistance && freq > bestFrequency))) {
                     best = candidate;
                     bestDistance = distance;
                     bestFrequency = freq;
                 }
             }
-            return Optional.ofNullable(best);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
+        return Optional.ofNullable(best);
+    }
+
+    private static boolean isWord(String word) {
+        return word.chars().allMatch(Character::isLetter);
+    }
+
+    /** The word and its variants with one (or up to two) characters deleted. */
+    private static Set<String> deletions(String word, int depth) {
+        Set<String> out = new HashSet<>();
+        out.add(word);
+        for (int i = 0; i < word.length(); i++) {
+            String one = word.substring(0, i) + word.substring(i + 1);
+            out.add(one);
+            if (depth > 1) {
+                for (int j = i; j < one.length(); j++) {
+                    out.add(one.substring(0, j) + one.substring(j + 1));
+                }
+            }
+        }
+        return out;
     }
 
     /** Damerau-Levenshtein (optimal string alignment) distance. */
@@ -109,9 +124,5 @@ final class Vocabulary {
             }
         }
         return d[a.length()][b.length()];
-    }
-
-    static Map<String, Integer> newCounter() {
-        return new HashMap<>();
     }
 }
