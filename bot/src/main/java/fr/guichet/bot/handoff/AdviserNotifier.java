@@ -1,0 +1,15 @@
+package fr.guichet.bot.handoff;
+
+import fr.guichet.knowledge.catalogue.Adviser;
+
+/**
+ * How advisers hear of cases (a Discord thread, the console…). Called only after the case
+ * is stored. Implementations mention only the adviser given.
+ */
+public interface AdviserNotifier {
+    void caseOpened(HandoffCase handoffCase, Adviser adviser);
+
+    void reminder(HandoffCase handoffCase, Adviser adviser);
+
+    void escalated(HandoffCase handoffCase, Adviser backup);
+}
