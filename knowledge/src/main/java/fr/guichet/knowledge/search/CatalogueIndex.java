@@ -334,7 +334,8 @@ public final class CatalogueIndex implements Retriever {
                 int start = offset.startOffset();
                 boolean wasCorrected = correctedSpans.stream().anyMatch(s -> s[0] <= start && start < s[1]);
                 String word = originalAt.getOrDefault(start, fixed.substring(start, offset.endOffset()));
-                if (skippedWords.contains(Places.normalize(word))) {
+                // a place is a filter, and bare numbers ("40 000", "12") match unrelated entries
+                if (skippedWords.contains(Places.normalize(word)) || term.toString().chars().allMatch(Character::isDigit)) {
                     continue;
                 }
                 Group existing = byStart.values().stream().filter(g -> g.terms().contains(term.toString()))

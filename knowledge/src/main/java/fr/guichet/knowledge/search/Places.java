@@ -133,7 +133,7 @@ public final class Places {
                 if (names == null) {
                     continue;
                 }
-                Place found = pick(names, hasCue(words, i));
+                Place found = pick(names, candidate.matches("\\d+") ? numberIsPlace(words, i) : hasCue(words, i));
                 if (found != null) {
                     if (best == null || found.path().size() >= best.path().size()) {
                         best = found;
@@ -161,6 +161,22 @@ public final class Places {
                 .map(Name::place)
                 .max((a, b) -> Integer.compare(a.path().size(), b.path().size()))
                 .orElse(null);
+    }
+
+    /** Words after a number that make it a quantity, not a department ("60 salariés", "62 000 €"). */
+    private static final Set<String> QUANTITY_WORDS = Set.of("salaries", "salarie", "employes", "personnes", "ans", "an",
+            "mois", "jours", "heures", "euros", "euro", "eur", "k", "000", "m2", "metres", "km", "clients", "pourcent");
+
+    /** A department number counts only as "dans le 62", "département 59", "le 59" after a place cue. */
+    private static boolean numberIsPlace(String[] words, int i) {
+        if (i + 1 < words.length && QUANTITY_WORDS.contains(words[i + 1])) {
+            return false;
+        }
+        if (i >= 1 && Set.of("departement", "dept", "dep").contains(words[i - 1])) {
+            return true;
+        }
+        return i >= 2 && Set.of("le", "du").contains(words[i - 1]) && Set.of("dans", "en", "sur", "pres", "vers", "de")
+                .contains(words[i - 2]);
     }
 
     private static boolean hasCue(String[] words, int i) {

@@ -50,10 +50,24 @@ public final class Synonyms {
         try {
             parser.parse(new StringReader(rules));
         } catch (ParseException | IllegalArgumentException e) {
-            int line = e instanceof ParseException p ? p.getErrorOffset() : -1;
             String cause = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
-            throw new IllegalArgumentException(source + ": " + (line > 0 ? "ligne " + line : "-")
-                    + ": -: règle de synonymes inutilisable (" + cause + ")", e);
+            throw new IllegalArgumentException(source + ": " + failingLine(rules) + ": -: règle de synonymes inutilisable ("
+                    + cause + ")", e);
         }
+    }
+
+    /** The first line Lucene refuses on its own, to name it ("ligne 12"); Lucene's own offset is not a line. */
+    private static String failingLine(String rules) {
+        String[] lines = rules.split("\r?\n", -1);
+        try (Analyzer analyzer = FrenchAnalysis.synonymRules()) {
+            for (int i = 0; i < lines.length; i++) {
+                try {
+                    new SolrSynonymParser(true, true, analyzer).parse(new StringReader(lines[i]));
+                } catch (ParseException | IllegalArgumentException | IOException e) {
+                    return "ligne " + (i + 1);
+                }
+            }
+        }
+        return "-";
     }
 }

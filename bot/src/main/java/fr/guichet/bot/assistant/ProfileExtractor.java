@@ -1,0 +1,74 @@
+package fr.guichet.bot.assistant;
+
+import fr.guichet.knowledge.catalogue.Stage;
+import fr.guichet.knowledge.search.Places;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads what a message says about the company: stage, sector, place, headcount. */
+public final class ProfileExtractor {
+
+    private static final Map<Pattern, Stage> STAGES = new LinkedHashMap<>();
+    private static final Map<Pattern, String> SECTORS = new LinkedHashMap<>();
+    private static final Pattern HEADCOUNT = Pattern.compile(
+            "\\b(\\d{1,5})\\s*(salaries|salarie|employes|employe|personnes|collaborateurs|agents|ouvriers|etp)\\b");
+
+    static {
+        STAGES.put(p("difficulte|impaye|tresorerie tendue|dettes?|redressement|cessation de paiement|liquidation"), Stage.DIFFICULTE);
+        STAGES.put(p("reprendre|reprise|racheter|rachat|vendre (ma|mon)|ceder|cession|transmettre|depart a la retraite"),
+                Stage.TRANSMISSION_REPRISE);
+        STAGES.put(p("je viens de creer|vient d etre creee|cree(e)? (il y a|depuis) \\d+ (mois|ans?)|depuis \\d+ mois"
+                + "|jeune entreprise|premiere annee|(1|2|un|deux) ans? d activite"), Stage.JEUNE_ENTREPRISE);
+        STAGES.put(p("en train de creer|immatricul|creation en cours|je cree|je monte|je suis en creation"), Stage.CREATION);
+        STAGES.put(p("j ai une idee|j ai un projet|porteur de projet|je veux (creer|me lancer|monter|ouvrir)|envie de (creer|me lancer)"
+                + "|me lancer|futur (entrepreneur|createur)|je voudrais (creer|ouvrir|monter)|demandeur d emploi qui"), Stage.PROJET);
+        STAGES.put(p("developper|agrandir|croissance|nouveau marche|depuis \\d{2} ans|depuis (plus de )?[3-9] ans|investir"),
+                Stage.DEVELOPPEMENT);
+
+        SECTORS.put(p("restaurant|resto|restau|bar|cafe|brasserie|traiteur|hotel|snack|pizzeria|friterie|food truck"),
+                "hotellerie-restauration");
+        SECTORS.put(p("gite|camping|chambres? d hotes|tourisme|touristique"), "tourisme");
+        SECTORS.put(p("boutique|magasin|commerce|commercant|epicerie|fleuriste|pret a porter|caviste|librairie|superette"),
+                "commerce");
+        SECTORS.put(p("artisan|plombier|electricien|menuisier|coiffeu|boulang|patissier|boucher|charcutier|macon|peintre"
+                + "|carreleur|couvreur|garagiste|mecanicien|esthetici"), "artisanat");
+        SECTORS.put(p("usine|industri|fabrication|atelier de production|metallurgie|plasturgie|sous traitant|agroalimentaire"),
+                "industrie");
+        SECTORS.put(p("logistique|entrepot|entreposage|supply chain"), "logistique");
+        SECTORS.put(p("transport|transporteur|camions?|poids lourds?|taxi|vtc|ambulan"), "transport");
+        SECTORS.put(p("btp|batiment|travaux publics|chantier|construction"), "batiment");
+        SECTORS.put(p("agricult|ferme|exploitation agricole|maraich|eleveur|viticult"), "agriculture");
+        SECTORS.put(p("consultant|conseil aux entreprises|agence|services? a la personne|informatique|developpeur"), "services");
+    }
+
+    private static Pattern p(String alternatives) {
+        return Pattern.compile("\\b(" + alternatives + ")");
+    }
+
+    public Profile extract(String message) {
+        String text = Places.normalize(message);
+        Stage stage = null;
+        for (var e : STAGES.entrySet()) {
+            if (e.getKey().matcher(text).find()) {
+                stage = e.getValue();
+                break;
+            }
+        }
+        String sector = null;
+        for (var e : SECTORS.entrySet()) {
+            if (e.getKey().matcher(text).find()) {
+                sector = e.getValue();
+                break;
+            }
+        }
+        Integer headcount = null;
+        Matcher m = HEADCOUNT.matcher(text);
+        if (m.find()) {
+            headcount = Integer.parseInt(m.group(1));
+        }
+        String place = Places.get().findIn(message).map(pl -> pl.name()).orElse(null);
+        return new Profile(stage, sector, place, headcount);
+    }
+}

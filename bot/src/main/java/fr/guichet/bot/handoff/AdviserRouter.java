@@ -1,0 +1,84 @@
+package fr.guichet.bot.handoff;
+
+import fr.guichet.knowledge.catalogue.Adviser;
+import fr.guichet.knowledge.catalogue.Catalogue;
+import fr.guichet.knowledge.catalogue.Theme;
+import fr.guichet.knowledge.search.Place;
+import fr.guichet.knowledge.search.Places;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Chooses the adviser for a case: those whose domains cover its theme, preferring one
+ * whose territory includes the entrepreneur's place, skipping those away (their backup
+ * takes over). The catalogue guarantees every theme has someone.
+ */
+public final class AdviserRouter {
+
+    /** Who takes the case, and who stands in if they do not answer. */
+    public record Routing(Adviser adviser, Adviser backup) {
+    }
+
+    private final List<Adviser> advisers;
+    private final Map<String, Adviser> byId;
+    private final Availability availability;
+
+    public AdviserRouter(Catalogue catalogue, Availability availability) {
+        this.advisers = catalogue.advisers();
+        this.byId = catalogue.advisersById();
+        this.availability = availability;
+    }
+
+    public Routing route(Theme theme, Optional<Place> place) {
+        Theme wanted = theme != null ? theme : Theme.CREATION;
+        List<Adviser> candidates = new ArrayList<>(advisers.stream().filter(a -> a.domains().contains(wanted)).toList());
+        if (candidates.isEmpty()) {
+            candidates.addAll(advisers); // cannot happen with a validated catalogue; never leave a case with nobody
+        }
+        // territory first (a local adviser beats one for everywhere beats one elsewhere), then the order of the file
+        candidates.sort(Comparator.comparingInt(a -> -territoryFit(a, place)));
+        // everyone away: the first candidate still owns the case
+        Adviser chosen = candidates.stream().map(this::presentOrBackup).filter(a -> a != null).findFirst()
+                .orElse(candidates.get(0));
+        Adviser backup = chosen.backup() != null ? byId.get(chosen.backup()) : null;
+        if (backup == null || backup.id().equals(chosen.id())) {
+            backup = candidates.stream().filter(a -> !a.id().equals(chosen.id())).findFirst().orElse(chosen);
+        }
+        return new Routing(chosen, backup);
+    }
+
+    /** The adviser if present, else the first present adviser along the backup chain. */
+    private Adviser presentOrBackup(Adviser adviser) {
+        Set<String> seen = new HashSet<>();
+        Adviser current = adviser;
+        while (current != null && seen.add(current.id())) {
+            if (!availability.isAway(current.id())) {
+                return current;
+            }
+            current = current.backup() == null ? null : byId.get(current.backup());
+        }
+        return null;
+    }
+
+    /** 2: works where the entrepreneur is; 1: works everywhere; 0: elsewhere or place unknown. */
+    private static int territoryFit(Adviser adviser, Optional<Place> place) {
+        if (adviser.territories().isEmpty()) {
+            return 1;
+        }
+        if (place.isEmpty() || place.get().path().isEmpty()) {
+            return 0;
+        }
+        for (String territory : adviser.territories()) {
+            Optional<Place> area = Places.get().area(territory);
+            if (area.isPresent() && area.get().overlaps(place.get())) {
+                return 2;
+            }
+        }
+        return 0;
+    }
+}
