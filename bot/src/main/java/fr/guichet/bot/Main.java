@@ -4,12 +4,16 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import fr.guichet.bot.cli.Args;
 import fr.guichet.bot.cli.AskCommand;
+import fr.guichet.bot.cli.BenchCommand;
+import fr.guichet.bot.cli.CasesCommand;
+import fr.guichet.bot.cli.ChatCommand;
 import fr.guichet.bot.cli.Command;
 import fr.guichet.bot.cli.EvalCommand;
 import fr.guichet.bot.cli.ImportMteCommand;
 import fr.guichet.bot.cli.ValidateCommand;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,8 +30,11 @@ public final class Main {
     }
 
     static Map<String, Command> commands() {
+        Map<String, String> env = System.getenv();
+        Clock clock = Clock.systemDefaultZone();
         Map<String, Command> commands = new LinkedHashMap<>();
-        for (Command c : List.of(new ValidateCommand(), new AskCommand(), new EvalCommand(), new ImportMteCommand())) {
+        for (Command c : List.of(new ChatCommand(System.in, env, clock), new AskCommand(), new ValidateCommand(),
+                new EvalCommand(), new ImportMteCommand(), new CasesCommand(env, clock), new BenchCommand())) {
             commands.put(c.name(), c);
         }
         return commands;
@@ -46,9 +53,14 @@ public final class Main {
             ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.DEBUG);
         }
         Map<String, Command> commands = commands();
-        if (args.isEmpty() || args.get(0).equals("help") || args.get(0).equals("--help")) {
+        if (args.isEmpty() || (args.get(0).startsWith("--") && !args.get(0).equals("--help"))) {
+            // no command: the Discord bot when a token is set, else the console chat
+            String token = System.getenv("DISCORD_TOKEN");
+            args.add(0, token != null && !token.isBlank() && commands.containsKey("discord") ? "discord" : "chat");
+        }
+        if (List.of("help", "--help", "-h").contains(args.get(0))) {
             help(commands, out);
-            return args.isEmpty() ? 2 : 0;
+            return 0;
         }
         Command command = commands.get(args.get(0));
         if (command == null) {

@@ -48,10 +48,17 @@ public final class EvalCommand implements Command {
             return CatalogueCommands.REFUSED;
         }
         RetrievalReport report = new RetrievalEvaluator().evaluate(opened.index(), questions);
+        HandoffEvaluator.Report handoff = new HandoffEvaluator().evaluate(
+                Wiring.dryRunAssistant(opened.catalogue(), opened.index(), clock), questions);
         if (args.flag("json")) {
-            out.println(toJson(report));
+            ObjectNode root = toJsonNode(report);
+            root.put("handoff_precision", round(handoff.precision()));
+            root.put("handoff_recall", round(handoff.recall()));
+            root.put("routing_accuracy", round(handoff.routingAccuracy()));
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root));
         } else {
             print(report, out);
+            print(handoff, out);
         }
         return 0;
     }
@@ -79,12 +86,18 @@ public final class EvalCommand implements Command {
         return root;
     }
 
-    private static String toJson(RetrievalReport r) throws Exception {
-        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(toJsonNode(r));
-    }
-
     private static double round(double v) {
         return Math.round(v * 10000) / 10000.0;
+    }
+
+    private static void print(HandoffEvaluator.Report h, PrintStream out) {
+        out.println();
+        out.printf("handoff precision  %.3f   (%d vrais, %d faux positifs)%n", h.precision(), h.truePositives(), h.falsePositives());
+        out.printf("handoff recall     %.3f   (%d manqués)%n", h.recall(), h.falseNegatives());
+        out.printf("routing accuracy   %.3f%n", h.routingAccuracy());
+        for (HandoffEvaluator.Mistake m : h.mistakes()) {
+            out.printf("  %s  attendu %s, décidé %s : %s%n", m.id(), m.expected(), m.predicted(), m.question());
+        }
     }
 
     private static void print(RetrievalReport r, PrintStream out) {

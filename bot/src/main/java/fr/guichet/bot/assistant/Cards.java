@@ -1,0 +1,109 @@
+package fr.guichet.bot.assistant;
+
+import fr.guichet.knowledge.catalogue.Entry;
+import fr.guichet.knowledge.catalogue.EntryKind;
+import fr.guichet.knowledge.catalogue.Session;
+import fr.guichet.knowledge.catalogue.Stage;
+import fr.guichet.knowledge.catalogue.TrainingDetails;
+import fr.guichet.knowledge.search.Place;
+import fr.guichet.knowledge.search.Places;
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** How entries read in a reply: cards, training facts, why an entry fits the profile. Only entry fields are used. */
+final class Cards {
+    private static final Locale FRENCH = Locale.FRANCE;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", FRENCH);
+
+    private Cards() {
+    }
+
+    static Card card(Entry e, LocalDate today) {
+        String detail = e.kind() == EntryKind.TRAINING ? trainingFacts(e, today)
+                : e.benefit() != null ? firstSentences(e.benefit(), 300) : firstSentences(e.summary(), 300);
+        return new Card(e.id(), e.kind().label(), e.title(), detail, e.url());
+    }
+
+    /** Price, duration, format and next session of a training, from its fields only. */
+    static String trainingFacts(Entry e, LocalDate today) {
+        TrainingDetails t = e.training();
+        List<String> facts = new ArrayList<>();
+        if (t.priceEur() != null) {
+            facts.add(t.isFree() ? "gratuit" : euros(t.priceEur()));
+        } else {
+            facts.add("prix sur demande");
+        }
+        if (t.durationHours() != null) {
+            facts.add(t.durationHours().stripTrailingZeros().toPlainString() + " h");
+        }
+        if (t.format() != null) {
+            facts.add(switch (t.format()) {
+                case "presentiel" -> "en présentiel";
+                case "distanciel" -> "à distance";
+                default -> "mixte";
+            });
+        }
+        if (Boolean.TRUE.equals(t.cpfEligible())) {
+            facts.add("éligible CPF");
+        }
+        Optional<Session> next = t.nextSession(today);
+        facts.add(next.map(s -> "prochaine session le " + DAY.format(s.start())
+                        + (s.location() != null ? " à " + s.location() : ""))
+                .orElse("pas de session programmée"));
+        return String.join(" · ", facts);
+    }
+
+    static String euros(BigDecimal amount) {
+        NumberFormat f = NumberFormat.getNumberInstance(FRENCH);
+        f.setMaximumFractionDigits(2);
+        return f.format(amount).replace('\u202f', ' ').replace('\u00a0', ' ') + " €";
+    }
+
+    /** Stage, sector and territory of the profile that the entry serves, in words. */
+    static String whyItFits(Entry e, Profile profile) {
+        List<String> reasons = new ArrayList<>();
+        if (profile.stage() != null && e.audience().stages().contains(profile.stage())) {
+            reasons.add("adapté à votre situation (" + profile.stage().label() + ")");
+        }
+        if (profile.sector() != null && e.audience().sectors().stream()
+                .anyMatch(s -> Places.normalize(s).equals(Places.normalize(profile.sector())))) {
+            reasons.add("prévu pour votre secteur (" + profile.sector() + ")");
+        }
+        if (profile.place() != null && !e.territories().isEmpty()) {
+            Optional<Place> where = Places.get().area(profile.place());
+            for (String territory : e.territories()) {
+                Optional<Place> area = Places.get().area(territory);
+                if (where.isPresent() && area.isPresent() && !area.get().path().isEmpty()
+                        && area.get().overlaps(where.get())) {
+                    reasons.add("disponible sur votre territoire (" + territory + ")");
+                    break;
+                }
+            }
+        }
+        return String.join(", ", reasons);
+    }
+
+    /** The first sentences of a text, up to about {@code max} characters, cut on a sentence or word. */
+    static String firstSentences(String text, int max) {
+        String flat = text.replaceAll("\\s+", " ").strip();
+        if (flat.length() <= max) {
+            return flat;
+        }
+        int end = flat.lastIndexOf(". ", max);
+        if (end > max / 3) {
+            return flat.substring(0, end + 1);
+        }
+        int space = flat.lastIndexOf(' ', max);
+        return flat.substring(0, space > 0 ? space : max) + "…";
+    }
+
+    static boolean serves(Entry e, Stage stage) {
+        return e.audience().stages().isEmpty() || e.audience().stages().contains(stage);
+    }
+}

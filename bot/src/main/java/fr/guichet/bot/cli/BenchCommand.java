@@ -1,0 +1,188 @@
+package fr.guichet.bot.cli;
+
+import fr.guichet.knowledge.catalogue.Audience;
+import fr.guichet.knowledge.catalogue.Catalogue;
+import fr.guichet.knowledge.catalogue.CatalogueLoader;
+import fr.guichet.knowledge.catalogue.Entry;
+import fr.guichet.knowledge.catalogue.EntryKind;
+import fr.guichet.knowledge.catalogue.Stage;
+import fr.guichet.knowledge.catalogue.Theme;
+import fr.guichet.knowledge.catalogue.TrainingDetails;
+import fr.guichet.knowledge.eval.EvalQuestion;
+import fr.guichet.knowledge.eval.RetrievalEvaluator;
+import fr.guichet.knowledge.importer.MteImporter;
+import fr.guichet.knowledge.search.CatalogueIndex;
+import fr.guichet.knowledge.search.SearchRequest;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * {@code bench}: index build time, heap after load, search latency p50/p99 and throughput
+ * on 1 and 2 threads, for the bundled catalogue, the MTE programmes and generated
+ * catalogues of 10,000 and 100,000 entries. Prints figures; asserts nothing.
+ */
+public final class BenchCommand implements Command {
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-06-12T10:00:00Z"), ZoneOffset.UTC);
+
+    @Override
+    public String name() {
+        return "bench";
+    }
+
+    @Override
+    public String usage() {
+        return "bench [--catalogue DIR] [--mte DIR] [--sizes 10000,100000] [--seconds N]   mesure vitesse et mémoire";
+    }
+
+    @Override
+    public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
+        Args args = Args.parse(argv, java.util.Set.of());
+        Path home = Args.defaultCatalogue().getParent().getParent();
+        Path mteDir = Path.of(args.get("mte", home.resolve("../shared/data/mission-transition-ecologique/programs").toString()));
+        int seconds = Integer.parseInt(args.get("seconds", "3"));
+        List<Integer> sizes = Arrays.stream(args.get("sizes", "10000,100000").split(",")).map(String::strip)
+                .filter(s -> !s.isEmpty()).map(Integer::parseInt).toList();
+
+        List<String> queries = new ArrayList<>();
+        for (String file : List.of("catalogue-questions.jsonl", "mte-dev-questions.jsonl")) {
+            Path p = home.resolve("knowledge/src/test/resources/eval").resolve(file);
+            if (Files.exists(p)) {
+                EvalQuestion.read(p).forEach(q -> queries.add(q.question()));
+            }
+        }
+        if (queries.isEmpty()) {
+            throw new Args.UsageException("aucune question de test trouvée sous knowledge/src/test/resources/eval");
+        }
+        out.printf("Java %s, %d cœurs, heap max %d Mo, %d questions%n", System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, queries.size());
+        out.println("corpus             entrées  build ms  heap Mo   p50 ms   p99 ms  req/s 1 thr  req/s 2 thr");
+
+        Catalogue bundled = new CatalogueLoader().load(args.catalogue()).catalogue();
+        measure("catalogue fourni", bundled, queries, seconds, out);
+        Catalogue mte = null;
+        if (Files.isDirectory(mteDir)) {
+            Path tmp = Files.createTempDirectory("guichet-bench-mte");
+            new MteImporter().importDirectory(mteDir, tmp);
+            mte = new CatalogueLoader().load(tmp).catalogue();
+            measure("MTE (264)", mte, queries, seconds, out);
+        } else {
+            out.println("MTE : " + mteDir + " absent, mesure sautée");
+        }
+        List<Entry> seeds = new ArrayList<>(bundled.entries());
+        if (mte != null) {
+            seeds.addAll(mte.entries());
+        }
+        for (int size : sizes) {
+            measure("généré " + size, generated(seeds, size, bundled), queries, seconds, out);
+        }
+        return 0;
+    }
+
+    private static void measure(String name, Catalogue catalogue, List<String> queries, int seconds, PrintStream out)
+            throws Exception {
+        long heapBefore = usedHeap();
+        long start = System.nanoTime();
+        CatalogueIndex index = CatalogueIndex.build(catalogue, CLOCK);
+        double buildMs = (System.nanoTime() - start) / 1e6;
+        long heap = usedHeap() - heapBefore;
+        for (int round = 0; round < 3; round++) { // warm-up
+            queries.forEach(q -> index.search(SearchRequest.of(q)));
+        }
+        double[] latencies = new double[queries.size() * 3];
+        int i = 0;
+        for (int round = 0; round < 3; round++) {
+            for (String q : queries) {
+                long t = System.nanoTime();
+                index.search(SearchRequest.of(q));
+                latencies[i++] = (System.nanoTime() - t) / 1e6;
+            }
+        }
+        out.printf("%-17s %8d %9.0f %8d %8.2f %8.2f %12.0f %12.0f%n", name, catalogue.entries().size(), buildMs,
+                heap >> 20, RetrievalEvaluator.percentile(latencies, 50), RetrievalEvaluator.percentile(latencies, 99),
+                throughput(index, queries, 1, seconds), throughput(index, queries, 2, seconds));
+    }
+
+    private static double throughput(CatalogueIndex index, List<String> queries, int threads, int seconds) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        AtomicBoolean stop = new AtomicBoolean();
+        List<Future<Long>> counts = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int offset = t * 7;
+            counts.add(pool.submit(() -> {
+                long n = 0;
+                while (!stop.get()) {
+                    index.search(SearchRequest.of(queries.get((int) ((n + offset) % queries.size()))));
+                    n++;
+                }
+                return n;
+            }));
+        }
+        Thread.sleep(seconds * 1000L);
+        stop.set(true);
+        long total = 0;
+        for (Future<Long> f : counts) {
+            total += f.get();
+        }
+        pool.shutdown();
+        return total / (double) seconds;
+    }
+
+    private static long usedHeap() {
+        Runtime rt = Runtime.getRuntime();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return rt.totalMemory() - rt.freeMemory();
+    }
+
+    /** A catalogue of {@code size} entries whose text recombines the words of real entries. */
+    static Catalogue generated(List<Entry> seeds, int size, Catalogue advisersFrom) {
+        Random random = new Random(42);
+        List<String> words = new ArrayList<>();
+        for (Entry e : seeds) {
+            words.addAll(Arrays.asList((e.title() + " " + e.summary()).split("\\s+")));
+        }
+        List<String> territories = List.of("France", "Hauts-de-France", "Pas-de-Calais", "CABBALR", "Bretagne",
+                "Occitanie", "Île-de-France", "Grand Est");
+        Theme[] themes = Theme.values();
+        Stage[] stages = Stage.values();
+        List<Entry> schemes = new ArrayList<>();
+        List<Entry> trainings = new ArrayList<>();
+        for (int n = 0; n < size; n++) {
+            Entry seed = seeds.get(random.nextInt(seeds.size()));
+            String title = sample(words, random, 3 + random.nextInt(4));
+            String summary = sample(words, random, 15 + random.nextInt(20));
+            String description = seed.description() == null ? sample(words, random, 60) : seed.description();
+            EntryKind kind = random.nextInt(3) == 0 ? EntryKind.TRAINING : EntryKind.SCHEME;
+            Entry e = new Entry(kind, "gen-" + n, title, summary, description,
+                    List.of(themes[random.nextInt(themes.length)]),
+                    new Audience(random.nextBoolean() ? List.of() : List.of(stages[random.nextInt(stages.length)]),
+                            List.of(), seed.audience().conditions()),
+                    List.of(territories.get(random.nextInt(territories.size()))), seed.provider(), seed.benefit(),
+                    null, null, seed.howToApply(), seed.url(), seed.keywords(), null, null, null, null,
+                    TrainingDetails.NONE);
+            (kind == EntryKind.TRAINING ? trainings : schemes).add(e);
+        }
+        return new Catalogue(schemes, trainings, advisersFrom.advisers(), "");
+    }
+
+    private static String sample(List<String> words, Random random, int count) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            s.append(i == 0 ? "" : " ").append(words.get(random.nextInt(words.size())));
+        }
+        return s.toString();
+    }
+}
