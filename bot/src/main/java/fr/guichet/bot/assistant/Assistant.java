@@ -44,8 +44,8 @@ public final class Assistant {
     private static final Logger LOG = LoggerFactory.getLogger(Assistant.class);
     public static final int MAX_MESSAGE_CHARS = 4000;
     private static final int SHOWN = 3;
-    /** Hits below this confidence are not shown, even when a better one is. */
-    private static final double SHOW_FLOOR = 0.25;
+    /** Below this confidence a hit does not tell a case's theme. */
+    private static final double SHOW_FLOOR = HandoffPolicy.DEFAULT_MIN_CONFIDENCE;
 
     private static final Set<String> GENERIC_WORDS = Set.of("aide", "aides", "financement", "financements", "financer",
             "subvention", "subventions", "argent", "entreprise", "boite", "societe", "projet", "conseil", "conseils",
@@ -134,7 +134,8 @@ public final class Assistant {
         }
 
         SearchResult result = retriever.search(request(search, text, c.profile));
-        List<Hit> shown = result.hits().stream().filter(h -> h.confidence() >= SHOW_FLOOR).limit(SHOWN).toList();
+        // a hit the policy would not trust is not shown either, even below a better one
+        List<Hit> shown = result.hits().stream().filter(h -> h.confidence() >= policy.minConfidence()).limit(SHOWN).toList();
         boolean unsure = result.topConfidence() < policy.minConfidence();
         int streak = unsure ? c.unhelpfulStreak() + 1 : 0;
         if (!decision.needed()) {
@@ -160,7 +161,7 @@ public final class Assistant {
         List<Card> cards = cited.stream().map(e -> Cards.card(e, today())).toList();
 
         if (decision.needed()) {
-            Theme domain = decision.domain() != null ? decision.domain() : domainOf(result, c.profile);
+            Theme domain = decision.domain() != null ? decision.domain() : domainOf(result, search, c.profile);
             decision = new HandoffDecision(true, decision.reason(), domain, decision.detail());
             c.pendingHandoff = decision;
             AdviserRouter.Routing routing = router.route(domain, place(c.profile, result));
@@ -254,7 +255,12 @@ public final class Assistant {
         return s.subList(0, Math.min(3, s.size()));
     }
 
-    private static Theme domainOf(SearchResult result, Profile profile) {
+    /** The theme of a case: what its words say, else what the catalogue found, else the stage. */
+    private static Theme domainOf(SearchResult result, String text, Profile profile) {
+        Optional<Theme> hint = HandoffPolicy.themeHint(Places.normalize(text));
+        if (hint.isPresent()) {
+            return hint.get();
+        }
         if (!result.hits().isEmpty() && result.topConfidence() >= SHOW_FLOOR) {
             return result.hits().get(0).entry().domain();
         }
@@ -301,8 +307,7 @@ public final class Assistant {
         }
         String history = c.turns.stream().filter(t -> t.speaker().equals(TranscriptLine.ENTREPRENEUR))
                 .map(TranscriptLine::text).reduce("", (a, b) -> a + " " + b);
-        return HandoffPolicy.themeHint(Places.normalize(history)).orElse(domainOf(
-                new SearchResult(List.of(), Optional.empty()), c.profile));
+        return domainOf(new SearchResult(List.of(), Optional.empty()), history, c.profile);
     }
 
     private static Optional<Place> profilePlace(Conversation c) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.guichet.bot.Wiring;
 import fr.guichet.knowledge.eval.EvalQuestion;
 import fr.guichet.knowledge.eval.RetrievalEvaluator;
 import fr.guichet.knowledge.eval.RetrievalReport;

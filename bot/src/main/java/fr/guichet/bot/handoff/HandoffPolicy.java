@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 public final class HandoffPolicy {
 
     /** Below this confidence the catalogue has no sure answer. */
-    public static final double DEFAULT_MIN_CONFIDENCE = 0.34;
+    public static final double DEFAULT_MIN_CONFIDENCE = 0.2;
     public static final BigDecimal DEFAULT_LARGE_PROJECT_EUR = new BigDecimal("500000");
 
     private record Rule(Pattern pattern, HandoffReason reason, Theme domain) {
@@ -28,53 +28,61 @@ public final class HandoffPolicy {
 
     /** Situations a bot must not settle, then explicit asks; the first match wins. */
     private static final List<Rule> RULES = List.of(
-            rule("\\b(cessation (de|des) paiements?|redressement|liquidation|depot de bilan|faillite|procedure collective"
-                    + "|procedure de sauvegarde|mandat ad hoc|conciliation|huissier|saisie sur|plus de tresorerie"
-                    + "|ne peux plus payer|peux plus payer|pas payer (mes|les) salaires|mettre la cle sous la porte"
-                    + "|fermer (ma|mon) (boite|entreprise|societe)|en difficulte|dettes? (urssaf|fiscales?|sociales?))",
-                    HandoffReason.SENSITIVE_SITUATION, Theme.DIFFICULTES),
-            rule("\\b(licenciements? economiques?|licencier|plan social|rupture conventionnelle|prud ?hom\\w*)",
-                    HandoffReason.SENSITIVE_SITUATION, Theme.RECRUTEMENT_RH),
-            rule("\\b(harcelement|harcele\\w*|agression|discrimination)", HandoffReason.SENSITIVE_SITUATION,
-                    Theme.RECRUTEMENT_RH),
-            rule("\\b(litiges?|contentieux|proces|tribunal|avocat|mise en demeure|impaye\\w* d un client|porter plainte"
-                    + "|attaquer en justice|assigne\\w*)", HandoffReason.SENSITIVE_SITUATION, Theme.JURIDIQUE_FORMALITES),
-            rule("\\b((vendre|ceder|transmettre) (ma|mon|notre) (boite|entreprise|societe|affaire|fonds|commerce|restaurant|entreprise)"
-                    + "|cession|ceder (ma|mon)|(racheter|reprendre|rachat d|reprise d) ?(une|un|la|le|l)? ?(boite|entreprise|societe"
-                    + "|affaire|fonds|commerce|restaurant|bar|boulangerie|garage|salon|pme|tpe|hotel|magasin|boutique|cabinet)"
-                    + "|fonds de commerce|depart a la retraite|partir a la retraite|mon successeur|un repreneur|trouver un repreneur)",
+            rule("\\b((vendre|ceder|transmettre) (ma|mon|notre) (boite|entreprise|societe|affaire|fonds|commerce|restaurant|garage"
+                    + "|bar|magasin|boutique|pme|tpe|hotel|salon|cabinet|usine)|cession|(racheter|reprendre|rachat d|reprise d|rachter)"
+                    + " ?(une|un|la|le|l|les)? ?(boite|entreprise|societe|affaire|fonds|fond|commerce|restaurant|bar|boulangerie"
+                    + "|garage|salon|pme|tpe|hotel|magasin|boutique|cabinet|parts|usine)|fonds? de commerce|depart a la retraite"
+                    + "|partir a la retraite|mon successeur|un repreneur|trouver un repreneur|parts (de|d) (mon|ma) associe)",
                     HandoffReason.SENSITIVE_SITUATION, Theme.REPRISE_TRANSMISSION),
-            rule("\\b(cumul\\w*|combiner (les|des|plusieurs|ces)|plusieurs aides (en meme temps|a la fois)"
-                    + "|(toutes|les) (ces )?aides (en meme temps|a la fois)|additionner (les|des) aides)",
-                    HandoffReason.COMBINED_AIDS, Theme.FINANCEMENT),
-            rule("\\b(parler (a|avec) (un|une|quelqu|une personne|un humain|un conseiller|une conseillere|la cci|vous)"
-                    + "|un conseiller|une conseillere|(un|une|vrai|vraie) (humain|personne)|etre rappele\\w*|me rappeler"
-                    + "|rappelez[ -]moi|me recontacter|me contacter|rendez[ -]vous|rdv|prendre contact|un rendez"
-                    + "|quelqu un (de|a) la cci|joindre (la cci|quelqu un|un conseiller)|appeler (la cci|un conseiller)"
-                    + "|numero de telephone de la cci)",
+            rule("\\b(cessation (de|des) paiements?|redressement|liquidation|depot de bilan|deposer le bilan|faillite|procedure collective"
+                    + "|procedure de sauvegarde|huissier|saisie sur|plus de tresorerie|(peux|pouvons) plus (rien )?payer"
+                    + "|pas payer (mes|les) salaires|mettre la cle sous la porte|ma boite coule|tout arreter"
+                    + "|dettes? (urssaf|fiscales?|sociales?)|effacer (mes|les) dettes)",
+                    HandoffReason.SENSITIVE_SITUATION, Theme.DIFFICULTES),
+            rule("\\b(licenciements? economiques?|licencier|plan social|plan de licenciement|rupture conventionnelle|prud ?hom\\w*)",
+                    HandoffReason.SENSITIVE_SITUATION, Theme.RECRUTEMENT_RH),
+            rule("\\b((?<!referent )(?<!referente )harcelement|harcel(?!ement)\\w*|agression|discrimination)",
+                    HandoffReason.SENSITIVE_SITUATION, Theme.RECRUTEMENT_RH),
+            rule("\\b(litiges?|contentieux|en conflit|proces|tribunal|avocat|mise en demeure|porter plainte|l attaquer"
+                    + "|attaquer en justice|assigne\\w*|refuse de (me )?payer|pas d accord (du tout )?sur)",
+                    HandoffReason.SENSITIVE_SITUATION, Theme.JURIDIQUE_FORMALITES),
+            rule("\\b(cumul\\w*|combiner (les|des|plusieurs|ces)|plusieurs aides (en meme temps|a la fois)|en meme temps"
+                    + "|avoir les deux|(toutes|les) (ces )?aides a la fois|additionner (les|des) aides)",
+                    HandoffReason.COMBINED_AIDS, null),
+            rule("\\b(parler (a|avec) (un|une|quelqu|la cci|vous|un humain)|(un|une|vrai|vraie|mon|ma) (conseiller|conseillere)"
+                    + "|(un|vrai|une vraie) humain|une vraie personne|etre rappele\\w*|me rappeler|rappelez[ -]moi|appelez[ -]moi"
+                    + "|m appeler|me recontacter|me contacter|(prendre|avoir|obtenir|fixer|demander) (un )?(rdv|rendez vous)"
+                    + "|rendez vous avec|quelqu un (de|a) la cci|joindre (la cci|quelqu un|un conseiller)"
+                    + "|appeler (la cci|un conseiller)|numero de telephone de la cci)",
                     HandoffReason.EXPLICIT_REQUEST, null));
 
-    /** Words that tell a question's theme when the catalogue cannot. */
+    /**
+     * Words that tell a question's theme when no rule fixes it. Specific subjects come
+     * before the generic ones: "un prêt pour mon hôtel" is a tourism case before a financing one.
+     */
     private static final List<Rule> THEME_HINTS = List.of(
-            rule("\\b(creer|creation|me lancer|lancer|auto ?entrepreneur|micro ?entreprise|statut|immatricul)", null, Theme.CREATION),
-            rule("\\b(reprendre|reprise|racheter|rachat|vendre|cession|transmission|retraite)", null, Theme.REPRISE_TRANSMISSION),
-            rule("\\b(pret|financ|subvention|banque|argent|thune|fric|credit|investir|levee de fonds)", null, Theme.FINANCEMENT),
-            rule("\\b(embauch|recrut|salarie|apprenti|alternan|rh|licenci|harcel)", null, Theme.RECRUTEMENT_RH),
-            rule("\\b(formation|former|cours|apprendre)", null, Theme.FORMATION),
-            rule("\\b(site|internet|numerique|digital|reseaux sociaux|informatique|cyber|ia)\\b", null, Theme.NUMERIQUE),
-            rule("\\b(export|etranger|international|douane)", null, Theme.INTERNATIONAL),
-            rule("\\b(innov|brevet|recherche|startup|start up)", null, Theme.INNOVATION),
+            rule("\\b(reprendre|reprise|racheter|rachat|cession|transmission|transmettre|retraite|repreneur)", null,
+                    Theme.REPRISE_TRANSMISSION),
+            rule("\\b(export|etranger|international|douane|filiale|etats unis)", null, Theme.INTERNATIONAL),
+            rule("\\b(innov|brevet|recherche|startup|start up|cir|cii|jei)\\b", null, Theme.INNOVATION),
+            rule("\\b(touris|hotel|gite|camping)", null, Theme.TOURISME),
             rule("\\b(usine|industri|production|machine)", null, Theme.INDUSTRIE),
-            rule("\\b(commerce|magasin|boutique|vitrine|commercant)", null, Theme.COMMERCE),
             rule("\\b(logistique|entrepot|transport|camion)", null, Theme.LOGISTIQUE),
             rule("\\b(fluvial|peniche|canal|bateau)", null, Theme.FLUVIAL),
             rule("\\b(personnes agees|senior|silver)", null, Theme.SILVER_ECONOMIE),
-            rule("\\b(touris|hotel|gite|camping)", null, Theme.TOURISME),
             rule("\\b(local|locaux|bureau|terrain|implant|immobilier|zone d activite)", null, Theme.IMMOBILIER_IMPLANTATION),
+            rule("\\b(site|internet|numerique|digital|reseaux sociaux|informatique|cyber|ia)\\b", null, Theme.NUMERIQUE),
+            rule("\\b(commerce|magasin|boutique|vitrine|commercant)", null, Theme.COMMERCE),
             rule("\\b(energie|ecolo|dechet|carbone|rse|environnement|climat|electricite)", null, Theme.DEVELOPPEMENT_DURABLE),
             rule("\\b(difficulte|dette|impaye|tresorerie)", null, Theme.DIFFICULTES),
+            rule("\\b(formation|former|cours|apprendre)", null, Theme.FORMATION),
+            rule("\\b(embauch|recrut|salarie|apprenti|alternan|rh|licenci|harcel)", null, Theme.RECRUTEMENT_RH),
             rule("\\b(juridique|contrat|formalite|kbis|juriste|droit)", null, Theme.JURIDIQUE_FORMALITES),
-            rule("\\b(reseau|club|rencontrer d autres|networking)", null, Theme.RESEAUX_ANIMATION));
+            rule("\\b(reseau|club|rencontrer d autres|networking)", null, Theme.RESEAUX_ANIMATION),
+            rule("\\b(creer|creation|me lancer|lancer|auto ?entrepreneur|micro ?entreprise|statut|immatricul|arce|acre)",
+                    null, Theme.CREATION),
+            rule("\\b(pret|financ|subvention|banque|argent|thune|fric|credit|investir|levee de fonds)", null,
+                    Theme.FINANCEMENT));
 
     private static final Pattern AMOUNT = Pattern.compile(
             "(\\d+(?:[ .,]\\d+)*)\\s*(millions?|mio|m€|k€|k\\b|mille)?\\s*(?:€|euros?|eur\\b)?");
@@ -97,14 +105,14 @@ public final class HandoffPolicy {
         for (Rule r : RULES) {
             Matcher m = r.pattern().matcher(text);
             if (m.find()) {
-                Theme domain = r.domain() != null ? r.domain() : themeHint(text).orElse(null);
-                return HandoffDecision.to(domain, r.reason(), m.group());
+                // null domain: the assistant takes the theme of what the catalogue finds
+                return HandoffDecision.to(r.domain(), r.reason(), m.group());
             }
         }
         Optional<BigDecimal> amount = largestAmount(message);
         if (amount.isPresent() && amount.get().compareTo(largeProjectEur) >= 0) {
-            return HandoffDecision.to(themeHint(text).orElse(Theme.FINANCEMENT), HandoffReason.LARGE_PROJECT,
-                    amount.get().toPlainString() + " €");
+            // the theme is left to what the catalogue finds ("usine" → industrie, "hôtel" → tourisme)
+            return HandoffDecision.to(null, HandoffReason.LARGE_PROJECT, amount.get().toPlainString() + " €");
         }
         return HandoffDecision.NONE;
     }

@@ -19,7 +19,7 @@ class HandoffPolicyTest {
             "je veux parler a quelqu'un|EXPLICIT_REQUEST|",
             "Est-ce qu'un conseiller peut me rappeler ?|EXPLICIT_REQUEST|",
             "je prefere voir un humain|EXPLICIT_REQUEST|",
-            "je voudrais un rendez-vous pour mon projet de creation|EXPLICIT_REQUEST|creation",
+            "je voudrais prendre rendez-vous pour mon projet de creation|EXPLICIT_REQUEST|",
             "Mon entreprise est en cessation de paiement, que faire ?|SENSITIVE_SITUATION|difficultes",
             "on est en redressement judiciaire depuis mars|SENSITIVE_SITUATION|difficultes",
             "risque de liquidation, je panique|SENSITIVE_SITUATION|difficultes",
@@ -30,9 +30,12 @@ class HandoffPolicyTest {
             "je veux vendre ma boite l'an prochain|SENSITIVE_SITUATION|reprise-transmission",
             "racheter une boulangerie a Bethune|SENSITIVE_SITUATION|reprise-transmission",
             "reprise d'un fonds de commerce|SENSITIVE_SITUATION|reprise-transmission",
-            "je peux cumuler l'ARCE et l'ACRE ?|COMBINED_AIDS|financement",
-            "construire une usine a 2 millions d'euros|LARGE_PROJECT|industrie",
-            "projet de 800 000 € pour agrandir l'entrepot|LARGE_PROJECT|logistique"})
+            "je peux cumuler l'ARCE et l'ACRE ?|COMBINED_AIDS|",
+            "construire une usine a 2 millions d'euros|LARGE_PROJECT|",
+            "projet de 800 000 € pour agrandir l'entrepot|LARGE_PROJECT|",
+            "un client refuse de me payer depuis 6 mois|SENSITIVE_SITUATION|juridique-formalites",
+            "reprendre une boite en liquidation avec ses salaries|SENSITIVE_SITUATION|reprise-transmission",
+            "appelez moi svp, j'ai besoin d'un vrai conseiller|EXPLICIT_REQUEST|"})
     void messageRulesTrigger(String message, HandoffReason reason, String domain) {
         HandoffDecision d = policy.onMessage(message);
         assertTrue(d.needed(), message);
@@ -50,6 +53,9 @@ class HandoffPolicyTest {
             "comment me conseiller sur le choix du statut ?",
             "j'ai 62 salariés et je veux les former",
             "formation au permis d'exploitation pour mon bar",
+            "j'embauche une personne rqth, l'amenagement du poste est finance ?",
+            "je dois nommer un referent harcelement au cse, il y a une formation ?",
+            "il me faut un previsionnel pour le rdv a la banque",
             "pret de 20 000 € pour acheter un camion"})
     void ordinaryQuestionsStayWithTheBot(String message) {
         assertFalse(policy.onMessage(message).needed(), message);

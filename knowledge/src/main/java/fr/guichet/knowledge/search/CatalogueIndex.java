@@ -438,10 +438,15 @@ public final class CatalogueIndex implements Retriever {
 
     // ---- confidence ---------------------------------------------------------------------
 
-    /** How telling each word is (inverse document frequency); an unknown word counts as a rare one. */
+    /**
+     * How telling each word is (inverse document frequency). A word the catalogue does not
+     * know at all weighs as much as the known words on average: it may be chatter
+     * ("bientôt") or a need the catalogue lacks, so it lowers confidence without ruling it.
+     */
     private Map<Group, Double> groupWeights(List<Group> groups) throws IOException {
         Map<Group, Double> weights = new HashMap<>();
-        double rare = idf(0);
+        List<Group> unknown = new ArrayList<>();
+        double knownSum = 0;
         for (Group g : groups) {
             double best = 0;
             for (String term : g.terms()) {
@@ -450,8 +455,15 @@ public final class CatalogueIndex implements Retriever {
                     best = Math.max(best, idf(df));
                 }
             }
-            weights.put(g, best == 0 ? rare : best);
+            if (best == 0) {
+                unknown.add(g);
+            } else {
+                weights.put(g, best);
+                knownSum += best;
+            }
         }
+        double unknownWeight = weights.isEmpty() ? idf(0) : knownSum / weights.size();
+        unknown.forEach(g -> weights.put(g, unknownWeight));
         return weights;
     }
 
