@@ -1,0 +1,148 @@
+package fr.guichet.bot.handoff;
+
+import fr.guichet.knowledge.catalogue.Adviser;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Chases open cases nobody has claimed. After {@code reminderDelay} of working time the
+ * adviser holding the case gets a reminder; after the same delay again the case goes to their
+ * backup (whose own backup becomes the new backup) and the backup is told.
+ *
+ * <p>Each step is stored first (event {@code reminded}, then reassignment and event
+ * {@code escalated}, actor {@value #ACTOR}) and notified second: a case is never announced
+ * before it is stored, and since the stored event is what says a step is done, a step happens
+ * at most once even if the notifier fails (the failure is logged with the case id only) or
+ * {@link #tick} runs again. There is no further escalation after the backup.
+ */
+public final class ReminderService {
+
+    public static final String ACTOR = "guichet";
+    public static final Duration DEFAULT_REMINDER_DELAY = Duration.ofHours(4);
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReminderService.class);
+
+    private final HandoffStore store;
+    private final Map<String, Adviser> advisers;
+    private final AdviserNotifier notifier;
+    private final WorkingHours hours;
+    private final Duration reminderDelay;
+    private final Clock clock;
+
+    public ReminderService(HandoffStore store, Map<String, Adviser> advisers, AdviserNotifier notifier,
+                           WorkingHours hours, Duration reminderDelay, Clock clock) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.advisers = Map.copyOf(advisers);
+        this.notifier = Objects.requireNonNull(notifier, "notifier");
+        this.hours = Objects.requireNonNull(hours, "hours");
+        if (reminderDelay.isNegative() || reminderDelay.isZero()) {
+            throw new IllegalArgumentException("Le délai de relance doit être positif : " + reminderDelay);
+        }
+        this.reminderDelay = reminderDelay;
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** With the default delay of four working hours. */
+    public ReminderService(HandoffStore store, Map<String, Adviser> advisers, AdviserNotifier notifier,
+                           WorkingHours hours, Clock clock) {
+        this(store, advisers, notifier, hours, DEFAULT_REMINDER_DELAY, clock);
+    }
+
+    /**
+     * Runs {@link #tick} every minute (first run one minute from now, so the notifiers are
+     * connected). A failing tick is logged and does not stop the schedule.
+     */
+    public ScheduledFuture<?> start(ScheduledExecutorService executor) {
+        return executor.scheduleWithFixedDelay(this::safeTick, 1, 1, TimeUnit.MINUTES);
+    }
+
+    void safeTick() {
+        try {
+            tick();
+        } catch (RuntimeException e) {
+            // A thrown exception would silently cancel the schedule for good.
+            LOG.error("Relance des dossiers impossible à ce tour : {}", e.getMessage());
+        }
+    }
+
+    /**
+     * Handles every open case once. Synchronized so that two overlapping calls cannot both
+     * remind the same case. @return how many notifications were sent successfully
+     */
+    public synchronized int tick() {
+        Instant now = clock.instant();
+        int sent = 0;
+        for (HandoffCase c : store.list(EnumSet.of(CaseState.OPEN))) {
+            try {
+                sent += handle(c, now);
+            } catch (RuntimeException e) {
+                // Store errors on one case (it may have just been claimed or closed) do not stop the others.
+                LOG.warn("Relance du dossier {} impossible : {}", c.id(), e.getClass().getSimpleName());
+            }
+        }
+        return sent;
+    }
+
+    private int handle(HandoffCase c, Instant now) {
+        Instant remindedAt = c.lastEvent(CaseEvent.REMINDED);
+        if (remindedAt == null) {
+            if (now.isBefore(hours.addWorkingTime(c.createdAt(), reminderDelay))) {
+                return 0;
+            }
+            Adviser adviser = c.adviserId() == null ? null : advisers.get(c.adviserId());
+            HandoffCase stored = store.record(c.id(), new CaseEvent(now, CaseEvent.REMINDED, ACTOR,
+                    adviser == null ? "conseiller inconnu du catalogue : " + c.adviserId() : c.adviserId()));
+            if (adviser == null) {
+                LOG.warn("Dossier {} : son conseiller n'est plus dans le catalogue, pas de rappel ; il passera au suppléant.", c.id());
+                return 0;
+            }
+            return notify(c.id(), "rappel enregistré mais non envoyé", () -> notifier.reminder(stored, adviser));
+        }
+        if (c.lastEvent(CaseEvent.ESCALATED) != null
+                || now.isBefore(hours.addWorkingTime(remindedAt, reminderDelay))) {
+            return 0;
+        }
+        HandoffCase current = c;
+        if (!reassignedByUsSince(c, remindedAt)) { // else a crash came between reassignment and event
+            Adviser backup = c.backupId() == null ? null : advisers.get(c.backupId());
+            if (backup == null) {
+                store.record(c.id(), new CaseEvent(now, CaseEvent.ESCALATED, ACTOR,
+                        "aucun suppléant connu" + (c.backupId() == null ? "" : " : " + c.backupId())));
+                LOG.warn("Dossier {} : aucun suppléant connu, le dossier reste à son conseiller.", c.id());
+                return 0;
+            }
+            current = store.reassign(c.id(), backup.id(), backup.backup(), ACTOR);
+        }
+        Adviser backup = advisers.get(current.adviserId());
+        HandoffCase stored = store.record(c.id(), new CaseEvent(now, CaseEvent.ESCALATED, ACTOR, current.adviserId()));
+        if (backup == null) {
+            return 0;
+        }
+        return notify(c.id(), "escalade enregistrée mais non envoyée", () -> notifier.escalated(stored, backup));
+    }
+
+    private static boolean reassignedByUsSince(HandoffCase c, Instant since) {
+        return c.events().stream().anyMatch(e -> e.action().equals(CaseEvent.REASSIGNED)
+                && ACTOR.equals(e.actor()) && !e.at().isBefore(since));
+    }
+
+    private static int notify(String caseId, String what, Runnable notification) {
+        try {
+            notification.run();
+            return 1;
+        } catch (RuntimeException e) {
+            // The event is stored: this step will not be retried. Case id only, no personal data.
+            LOG.warn("Dossier {} : {} ({}).", caseId, what, e.getClass().getSimpleName());
+            return 0;
+        }
+    }
+}
