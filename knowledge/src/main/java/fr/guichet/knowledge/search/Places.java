@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -102,11 +101,42 @@ public final class Places {
         }
     }
 
-    /** Lower case, no accents, words separated by single spaces. */
+    /** Lower case, no accents, words of letters and digits separated by single spaces. */
     public static String normalize(String text) {
-        String folded = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-        return folded.toLowerCase(Locale.ROOT).replace("œ", "oe").replace("æ", "ae")
-                .replaceAll("[^a-z0-9]+", " ").strip();
+        StringBuilder out = new StringBuilder(text.length());
+        char[] one = new char[1];
+        char[] folded = new char[8];
+        boolean pendingSpace = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            int n;
+            if (c < 128) {
+                folded[0] = c;
+                n = 1;
+            } else {
+                one[0] = c;
+                n = org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter.foldToASCII(one, 0, folded, 0, 1);
+            }
+            for (int k = 0; k < n; k++) {
+                char f = folded[k];
+                if ((f >= 'a' && f <= 'z') || (f >= '0' && f <= '9')) {
+                    if (pendingSpace && !out.isEmpty()) {
+                        out.append(' ');
+                    }
+                    pendingSpace = false;
+                    out.append(f);
+                } else if (f >= 'A' && f <= 'Z') {
+                    if (pendingSpace && !out.isEmpty()) {
+                        out.append(' ');
+                    }
+                    pendingSpace = false;
+                    out.append((char) (f + ('a' - 'A')));
+                } else {
+                    pendingSpace = true;
+                }
+            }
+        }
+        return out.toString();
     }
 
     /**
