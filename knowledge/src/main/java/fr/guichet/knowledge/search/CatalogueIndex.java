@@ -222,14 +222,21 @@ public final class CatalogueIndex implements Retriever {
         return java.util.Arrays.stream(parts).filter(p -> p != null && !p.isBlank()).collect(Collectors.joining(" \n "));
     }
 
-    /** Area keys of an entry: "fr", "fr/hdf", "fr/hdf/62"…; "?" for a territory the engine does not know. */
+    /**
+     * Area keys of an entry: "fr", "fr/hdf", "fr/hdf/62"…. Territories the engine does not
+     * know are ignored when others are known; an entry with only unknown ones gets "?",
+     * which every place filter keeps (better shown than wrongly hidden).
+     */
     private static Set<String> areas(Entry e) {
         Set<String> keys = new LinkedHashSet<>();
         if (e.territories().isEmpty()) {
             keys.add("fr");
         }
         for (String territory : e.territories()) {
-            keys.add(Places.get().area(territory).map(CatalogueIndex::areaKey).orElse("?"));
+            Places.get().area(territory).ifPresent(p -> keys.add(areaKey(p)));
+        }
+        if (keys.isEmpty()) {
+            keys.add("?");
         }
         return keys;
     }
