@@ -22,17 +22,18 @@ public final class ExtractiveAnswerer implements Answerer {
                 ? "Voici ce qui correspond à votre demande :\n"
                 : "Voici les " + shown.size() + " pistes qui correspondent le mieux à votre demande :\n");
         for (Entry e : shown) {
-            text.append("\n• ").append(e.title()).append(" (").append(e.provider()).append(") — ").append(e.summary());
+            text.append("\n• ").append(e.title()).append(" (").append(e.provider()).append(") — ")
+                    .append(Cards.firstSentences(e.summary(), 200));
             String why = Cards.whyItFits(e, request.profile());
             if (!why.isEmpty()) {
                 text.append("\n  Pourquoi : ").append(why).append('.');
             }
             String gives = e.kind() == EntryKind.TRAINING ? Cards.trainingFacts(e, request.today()) : e.benefit();
             if (gives != null && !gives.isBlank()) {
-                text.append("\n  Ce que vous obtenez : ").append(Cards.firstSentences(gives, 220));
+                text.append("\n  Ce que vous obtenez : ").append(Cards.firstSentences(gives, 180));
             }
             if (e.howToApply() != null) {
-                text.append("\n  Comment faire : ").append(Cards.firstSentences(e.howToApply(), 200));
+                text.append("\n  Comment faire : ").append(Cards.firstSentences(e.howToApply(), 160));
             }
             if (e.url() != null) {
                 text.append("\n  ").append(e.url());

@@ -76,12 +76,9 @@ public final class ConsoleChat {
 
     private void show(Reply reply) {
         out.println("guichet > " + reply.text().replace("\n", "\n          "));
+        // the text already says what each entry gives; the console lists the sources once more, briefly
         for (Card card : reply.cards()) {
-            out.println("  ┃ " + card.title() + " (" + card.kind() + ")");
-            out.println("  ┃   " + card.detail());
-            if (card.url() != null) {
-                out.println("  ┃   " + card.url());
-            }
+            out.println("  ┃ Source : " + card.title() + " (" + card.kind() + ")" + (card.url() != null ? " — " + card.url() : ""));
         }
         if (!reply.suggestions().isEmpty() && !reply.handoff().needed()) {
             out.println("  Suggestions : " + String.join(" · ", reply.suggestions()));
