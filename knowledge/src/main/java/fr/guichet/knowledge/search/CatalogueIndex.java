@@ -73,6 +73,8 @@ public final class CatalogueIndex implements Retriever {
     private static final int MAX_GROUPS = 32;
     private static final float CORRECTED_WEIGHT = 0.7f;
     private static final float SYNONYM_WEIGHT = 0.5f;
+    private static final java.util.regex.Pattern WORDS_AND_GAPS = java.util.regex.Pattern.compile(
+            "[\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+");
     /**
      * BM25 with a higher term-frequency saturation than Lucene's default (k1 1.2): the
      * weighted text repeats a title four times, which would otherwise saturate at once.
@@ -325,7 +327,7 @@ public final class CatalogueIndex implements Retriever {
         StringBuilder corrected = new StringBuilder();
         List<int[]> correctedSpans = new ArrayList<>();
         Map<Integer, String> originalAt = new HashMap<>();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("[\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+").matcher(text);
+        java.util.regex.Matcher m = WORDS_AND_GAPS.matcher(text);
         while (m.find()) {
             String token = m.group();
             int start = corrected.length();
