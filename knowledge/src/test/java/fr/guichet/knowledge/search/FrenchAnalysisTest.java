@@ -170,6 +170,19 @@ class FrenchAnalysisTest {
     }
 
     @Test
+    void anInflectionOfAnIndexedWordIsNotTakenForATypo() {
+        // « ventes » is not in the vocabulary, « vertes » is (and more frequent), one edit away;
+        // but « ventes » stems to the indexed « vente »: it is a plural, not a typo
+        CatalogueIndex idx = index(dir, """
+                [{"id": "energies-vertes", "title": "Énergies vertes", "summary": "Des énergies vertes, des toitures vertes.", "themes": ["developpement-durable"], "provider": "P"},
+                 {"id": "vente-en-ligne", "title": "Vente en ligne", "summary": "Créer une boutique.", "themes": ["commerce"], "provider": "P"}]
+                """);
+        SearchResult result = idx.search(SearchRequest.of("ventes"));
+        assertEquals(List.of("vente-en-ligne"), SearchFixture.ids(result));
+        assertEquals(1.0, result.topConfidence(), 1e-9, "a well-typed word is not discounted as a correction");
+    }
+
+    @Test
     void knownWordsAndShortWordsAreNotCorrected() {
         CatalogueIndex idx = index(dir, """
                 [{"id": "pret", "title": "Pret bancaire", "summary": "Rien.", "themes": ["financement"], "provider": "P"}]
