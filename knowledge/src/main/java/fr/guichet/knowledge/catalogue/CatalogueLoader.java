@@ -75,7 +75,8 @@ public final class CatalogueLoader {
         List<Adviser> advisers = readAdvisers(dir, problems);
         String synonyms = readSynonyms(dir, problems);
 
-        checkUniqueIds(schemes, trainings, problems);
+        checkUniqueIds(schemes, trainings, Map.of(EntryKind.SCHEME, entryFile(dir, EntryKind.SCHEME),
+                EntryKind.TRAINING, entryFile(dir, EntryKind.TRAINING)), problems);
         checkAdvisers(advisers, problems);
 
         List<Problem> errors = problems.stream().filter(Problem::isError).toList();
@@ -157,13 +158,15 @@ public final class CatalogueLoader {
         String name = file.getFileName().toString();
         CsvMapper csv = new CsvMapper();
         csv.enable(CsvParser.Feature.TRIM_SPACES);
+        csv.enable(CsvParser.Feature.SKIP_EMPTY_LINES); // a trailing blank line is not a row
         CsvSchema schema = CsvSchema.emptySchema().withHeader();
         List<Located> out = new ArrayList<>();
         try (MappingIterator<Map<String, String>> it = csv.readerForMapOf(String.class).with(schema)
                 .readValues(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
             while (it.hasNextValue()) {
-                Map<String, String> row = it.nextValue();
+                // where the row starts: once read, the parser stands on the line after it
                 long line = it.getCurrentLocation() == null ? -1 : it.getCurrentLocation().getLineNr();
+                Map<String, String> row = it.nextValue();
                 out.add(new Located(csvRowToObject(row), "ligne " + line));
             }
         } catch (JsonProcessingException e) {
@@ -315,11 +318,19 @@ public final class CatalogueLoader {
         return (int) problems.stream().filter(Problem::isError).count();
     }
 
-    private static void checkUniqueIds(List<Entry> schemes, List<Entry> trainings, List<Problem> problems) {
+    /** The file an entry kind was read from: the CSV when it is the only one, else the JSON. */
+    private static String entryFile(Path dir, EntryKind kind) {
+        String json = kind.fileStem() + ".json";
+        String csv = kind.fileStem() + ".csv";
+        return !Files.exists(dir.resolve(json)) && Files.exists(dir.resolve(csv)) ? csv : json;
+    }
+
+    private static void checkUniqueIds(List<Entry> schemes, List<Entry> trainings, Map<EntryKind, String> files,
+                                       List<Problem> problems) {
         Map<String, String> seen = new HashMap<>();
         for (List<Entry> list : List.of(schemes, trainings)) {
             for (Entry e : list) {
-                String file = e.kind().fileStem();
+                String file = files.get(e.kind());
                 String previous = seen.putIfAbsent(e.id(), file);
                 if (previous != null) {
                     problems.add(Problem.error(file, e.id(), "id", "identifiant en double (déjà utilisé dans "

@@ -227,7 +227,8 @@ public final class MteImporter {
     private void putTraining(ObjectNode e, JsonNode p) {
         String cost = lower(text(p, "coût de l'accompagnement"));
         if (cost != null) {
-            if (cost.startsWith("gratuit")) {
+            // only a plain "Gratuit": "Gratuit pour les entreprises de moins de 50 salariés" is not free for all
+            if (cost.strip().matches("gratuite?\\.?")) {
                 e.put("price_eur", 0);
             } else {
                 Matcher m = PLAIN_AMOUNT.matcher(cost.strip());

@@ -334,6 +334,9 @@ public final class CatalogueIndex implements Retriever {
             String folded = Places.normalize(token);
             Optional<String> fix = Character.isLetterOrDigit(token.codePointAt(0))
                     && !FrenchAnalysis.STOP_WORDS.contains(folded) ? vocabulary.correct(folded) : Optional.empty();
+            if (fix.isPresent() && stemIsIndexed(folded)) {
+                fix = Optional.empty(); // an inflection of an indexed word ("ventes"), not a typo
+            }
             corrected.append(fix.orElse(token));
             if (fix.isPresent()) {
                 correctedSpans.add(new int[] {start, corrected.length()});
@@ -385,6 +388,19 @@ public final class CatalogueIndex implements Retriever {
             ts.end();
         }
         return new ArrayList<>(byStart.values());
+    }
+
+    /** True when the word, analysed, is a term of the index: the vocabulary lacks only this inflection. */
+    private boolean stemIsIndexed(String word) throws IOException {
+        try (TokenStream ts = indexAnalyzer.tokenStream(ALL, word)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            boolean indexed = ts.incrementToken()
+                    && searcher.getIndexReader().docFreq(new Term(ALL, term.toString())) > 0
+                    && !ts.incrementToken();
+            ts.end();
+            return indexed;
+        }
     }
 
     /**

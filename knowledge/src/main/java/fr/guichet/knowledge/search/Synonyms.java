@@ -6,6 +6,8 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.synonym.SolrSynonymParser;
 import org.apache.lucene.analysis.synonym.SynonymMap;
@@ -13,6 +15,7 @@ import org.apache.lucene.analysis.synonym.SynonymMap;
 /** Query-time synonyms: the built-in list of everyday words plus a catalogue's own synonyms.txt. */
 public final class Synonyms {
     private static final String BUILT_IN = "/guichet/synonyms-builtin.txt";
+    private static final Pattern LINE = Pattern.compile("at line (\\d+)");
 
     private Synonyms() {
     }
@@ -46,28 +49,23 @@ public final class Synonyms {
         }
     }
 
+    /** Lucene's parser names the line in its message ("Invalid synonym rule at line 3"); its error offset is 0. */
+    private static int lineOf(ParseException e) {
+        if (e.getErrorOffset() > 0) {
+            return e.getErrorOffset();
+        }
+        Matcher m = LINE.matcher(String.valueOf(e.getMessage()));
+        return m.find() ? Integer.parseInt(m.group(1)) : -1;
+    }
+
     private static void parse(SolrSynonymParser parser, String rules, String source) throws IOException {
         try {
             parser.parse(new StringReader(rules));
         } catch (ParseException | IllegalArgumentException e) {
+            int line = e instanceof ParseException p ? lineOf(p) : -1;
             String cause = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
-            throw new IllegalArgumentException(source + ": " + failingLine(rules) + ": -: règle de synonymes inutilisable ("
-                    + cause + ")", e);
+            throw new IllegalArgumentException(source + ": " + (line > 0 ? "ligne " + line : "-")
+                    + ": -: règle de synonymes inutilisable (" + cause + ")", e);
         }
-    }
-
-    /** The first line Lucene refuses on its own, to name it ("ligne 12"); Lucene's own offset is not a line. */
-    private static String failingLine(String rules) {
-        String[] lines = rules.split("\r?\n", -1);
-        try (Analyzer analyzer = FrenchAnalysis.synonymRules()) {
-            for (int i = 0; i < lines.length; i++) {
-                try {
-                    new SolrSynonymParser(true, true, analyzer).parse(new StringReader(lines[i]));
-                } catch (ParseException | IllegalArgumentException | IOException e) {
-                    return "ligne " + (i + 1);
-                }
-            }
-        }
-        return "-";
     }
 }
