@@ -23,6 +23,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -183,13 +184,63 @@ public final class CatalogueIndex implements Retriever {
         return text;
     }
 
+    /** A value of the weighted text field, analysed when Lucene indexes it (analyzers reuse their streams). */
+    private static final class WeightedText extends Field {
+        private final int weight;
+
+        WeightedText(String value, int weight) {
+            super(ALL, value, TextField.TYPE_NOT_STORED);
+            this.weight = weight;
+        }
+
+        @Override
+        public TokenStream tokenStream(Analyzer analyzer, TokenStream reuse) {
+            return new Repeat(analyzer.tokenStream(name(), stringValue()), weight);
+        }
+    }
+
+    /** Emits every token of its input {@code times} times: term frequency as a field weight. */
+    private static final class Repeat extends org.apache.lucene.analysis.TokenFilter {
+        private final int times;
+        private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
+        private State current;
+        private int left;
+
+        Repeat(TokenStream input, int times) {
+            super(input);
+            this.times = times;
+        }
+
+        @Override
+        public boolean incrementToken() throws IOException {
+            if (left > 0) {
+                restoreState(current);
+                increment.setPositionIncrement(0);
+                left--;
+                return true;
+            }
+            if (!input.incrementToken()) {
+                return false;
+            }
+            current = captureState();
+            left = times - 1;
+            return true;
+        }
+
+        @Override
+        public void reset() throws IOException {
+            super.reset();
+            left = 0;
+            current = null;
+        }
+    }
+
     private static Document document(Entry e, Map<String, String> text) {
         Document doc = new Document();
         doc.add(new StringField("id", e.id(), Field.Store.YES));
         doc.add(new StringField("kind", e.kind().code(), Field.Store.NO));
-        StringBuilder weighted = new StringBuilder();
-        text.forEach((name, value) -> weighted.append((value + " \n ").repeat(FIELD_WEIGHTS.get(name))));
-        doc.add(new TextField(ALL, weighted.toString(), Field.Store.NO));
+        // each field analysed once, its tokens repeated as many times as its weight
+        text.forEach((name, value) -> doc.add(new WeightedText(value, FIELD_WEIGHTS.get(name))));
 
         e.themes().forEach(t -> doc.add(new StringField("theme", t.code(), Field.Store.NO)));
         if (e.audience().stages().isEmpty()) {
