@@ -22,4 +22,4 @@ ENV GUICHET_HOME=/app GUICHET_DATA=/app/data
 # the CCI's own catalogue can be mounted over the bundled one; cases live in /app/data
 VOLUME ["/app/knowledge/catalogue", "/app/data"]
 # no command: the Discord bot when DISCORD_TOKEN is set, else the console chat (run with -it)
-ENTRYPOINT ["java", "-jar", "/app/bot/target/guichet.jar"]
+ENTRYPOINT ["java", "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=10", "-jar", "/app/bot/target/guichet.jar"]

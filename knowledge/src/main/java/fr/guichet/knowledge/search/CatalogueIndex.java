@@ -37,6 +37,10 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.TermState;
+import org.apache.lucene.index.TermStates;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -336,19 +340,31 @@ public final class CatalogueIndex implements Retriever {
                     return new SearchResult(List.of(), place);
                 }
             }
+            // each term is looked up once; the query, the weights and the coverage all use that lookup
+            Map<String, TermStates> states = termStates(groups);
+            BooleanQuery.Builder words = new BooleanQuery.Builder();
+            int clauses = 0;
             for (Group group : groups) {
-                Query q = groupQuery(group);
+                Query q = groupQuery(group, states);
                 if (q != null) {
-                    query.add(q, Occur.SHOULD);
+                    words.add(q, Occur.SHOULD);
+                    clauses++;
                 }
+            }
+            if (!groups.isEmpty()) {
+                if (clauses == 0) {
+                    return new SearchResult(List.of(), place); // not one word the catalogue knows
+                }
+                // an entry must match a word; preferences only rank among those that do
+                query.add(words.build(), Occur.MUST);
             }
             addFilters(query, request, place, today);
             addPreferences(query, request);
-            BooleanQuery built = query.setMinimumNumberShouldMatch(groups.isEmpty() ? 0 : 1).build();
+            BooleanQuery built = query.build();
             TopDocs top = searcher.search(built, request.limit());
             List<Hit> hits = new ArrayList<>();
-            Map<Group, Double> weights = groupWeights(groups);
-            Map<Integer, Set<Group>> found = groupsByDoc(groups, top.scoreDocs);
+            Map<Group, Double> weights = groupWeights(groups, states);
+            Map<Integer, Set<Group>> found = groupsByDoc(groups, states, top.scoreDocs);
             for (ScoreDoc sd : top.scoreDocs) {
                 hits.add(hit(entries.get(idOf(sd.doc)), sd, groups, weights, found.getOrDefault(sd.doc, Set.of())));
             }
@@ -454,17 +470,40 @@ public final class CatalogueIndex implements Retriever {
         }
     }
 
+    /** The index statistics of every term of the question, for the terms the index has. */
+    private Map<String, TermStates> termStates(List<Group> groups) throws IOException {
+        Map<String, TermStates> states = new HashMap<>();
+        for (Group g : groups) {
+            for (String term : g.terms()) {
+                if (!states.containsKey(term)) {
+                    TermStates ts = TermStates.build(searcher, new Term(ALL, term), true);
+                    if (ts.docFreq() > 0) {
+                        states.put(term, ts);
+                    }
+                }
+            }
+        }
+        return states;
+    }
+
     /**
      * A word scores by its best reading (BM25 on the weighted text); a synonym counts for
-     * less than the word itself, and a corrected typo less than a well-typed word.
+     * less than the word itself, and a corrected typo less than a well-typed word. Readings
+     * the index does not have are left out; a word with none gives no clause.
      */
-    private Query groupQuery(Group group) {
+    private static Query groupQuery(Group group, Map<String, TermStates> states) {
         List<Query> readings = new ArrayList<>();
         boolean first = true;
         for (String term : group.terms()) {
-            Query reading = new TermQuery(new Term(ALL, term));
-            readings.add(first ? reading : new BoostQuery(reading, SYNONYM_WEIGHT));
+            TermStates ts = states.get(term);
+            if (ts != null) {
+                Query reading = new TermQuery(new Term(ALL, term), ts);
+                readings.add(first ? reading : new BoostQuery(reading, SYNONYM_WEIGHT));
+            }
             first = false;
+        }
+        if (readings.isEmpty()) {
+            return null;
         }
         Query q = readings.size() == 1 ? readings.get(0) : new DisjunctionMaxQuery(readings, 0.1f);
         return group.corrected() ? new BoostQuery(q, CORRECTED_WEIGHT) : q;
@@ -525,16 +564,16 @@ public final class CatalogueIndex implements Retriever {
      * know at all weighs as much as the known words on average: it may be chatter
      * ("bientôt") or a need the catalogue lacks, so it lowers confidence without ruling it.
      */
-    private Map<Group, Double> groupWeights(List<Group> groups) throws IOException {
+    private Map<Group, Double> groupWeights(List<Group> groups, Map<String, TermStates> states) {
         Map<Group, Double> weights = new HashMap<>();
         List<Group> unknown = new ArrayList<>();
         double knownSum = 0;
         for (Group g : groups) {
             double best = 0;
             for (String term : g.terms()) {
-                int df = searcher.getIndexReader().docFreq(new Term(ALL, term));
-                if (df > 0) {
-                    best = Math.max(best, idf(df));
+                TermStates ts = states.get(term);
+                if (ts != null) {
+                    best = Math.max(best, idf(ts.docFreq()));
                 }
             }
             if (best == 0) {
@@ -554,16 +593,26 @@ public final class CatalogueIndex implements Retriever {
     }
 
     /** Which groups each top document contains, read from the postings of the groups' terms. */
-    private Map<Integer, Set<Group>> groupsByDoc(List<Group> groups, ScoreDoc[] top) throws IOException {
+    private Map<Integer, Set<Group>> groupsByDoc(List<Group> groups, Map<String, TermStates> states, ScoreDoc[] top)
+            throws IOException {
         Map<Integer, Set<Group>> found = new HashMap<>();
         int[] docs = java.util.Arrays.stream(top).mapToInt(sd -> sd.doc).sorted().toArray();
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            Terms terms = leaf.reader().terms(ALL);
+            if (terms == null) {
+                continue;
+            }
+            TermsEnum termsEnum = terms.iterator();
+            PostingsEnum postings = null;
             for (Group g : groups) {
                 for (String term : g.terms()) {
-                    PostingsEnum postings = leaf.reader().postings(new Term(ALL, term), PostingsEnum.NONE);
-                    if (postings == null) {
+                    TermStates ts = states.get(term);
+                    TermState state = ts == null ? null : ts.get(leaf).get();
+                    if (state == null) {
                         continue;
                     }
+                    termsEnum.seekExact(new BytesRef(term), state);
+                    postings = termsEnum.postings(postings, PostingsEnum.NONE);
                     for (int doc : docs) {
                         int local = doc - leaf.docBase;
                         if (local < 0 || local >= leaf.reader().maxDoc()) {
