@@ -99,22 +99,9 @@ public final class Wiring {
         try {
             Path scratch = Files.createTempDirectory("guichet-eval");
             scratch.toFile().deleteOnExit();
-            AdviserNotifier silent = new AdviserNotifier() {
-                @Override
-                public void caseOpened(fr.guichet.bot.handoff.HandoffCase c, fr.guichet.knowledge.catalogue.Adviser a) {
-                }
-
-                @Override
-                public void reminder(fr.guichet.bot.handoff.HandoffCase c, fr.guichet.knowledge.catalogue.Adviser a) {
-                }
-
-                @Override
-                public void escalated(fr.guichet.bot.handoff.HandoffCase c, fr.guichet.knowledge.catalogue.Adviser a) {
-                }
-            };
             return new Assistant(index, new ExtractiveAnswerer(), new HandoffPolicy(),
                     new AdviserRouter(catalogue, Availability.everyonePresent()),
-                    SqliteHandoffStore.open(scratch, clock), new InMemoryFeedbackStore(), silent, clock,
+                    SqliteHandoffStore.open(scratch, clock), new InMemoryFeedbackStore(), AdviserNotifier.NONE, clock,
                     Duration.ofHours(2), contactDelay(Duration.ofHours(4)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
