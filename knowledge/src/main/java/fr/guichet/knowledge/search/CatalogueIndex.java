@@ -48,6 +48,7 @@ import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermInSetQuery;
@@ -78,6 +79,8 @@ public final class CatalogueIndex implements Retriever {
     private static final int MAX_GROUPS = 32;
     private static final float CORRECTED_WEIGHT = 0.7f;
     private static final float SYNONYM_WEIGHT = 0.5f;
+    /** Chosen on the development questions: 0.5 lifts MRR@10 by 0.03, 1 and 2 do less well. */
+    private static final float PHRASE_WEIGHT = 0.5f;
     private static final java.util.regex.Pattern WORDS_AND_GAPS = java.util.regex.Pattern.compile(
             "[\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+");
     /**
@@ -349,6 +352,14 @@ public final class CatalogueIndex implements Retriever {
                 if (q != null) {
                     words.add(q, Occur.SHOULD);
                     clauses++;
+                }
+            }
+            // two words typed side by side and found side by side ("chambre froide", "prêt d'honneur") count more
+            for (int i = 0; i + 1 < groups.size(); i++) {
+                String a = groups.get(i).terms().iterator().next();
+                String b = groups.get(i + 1).terms().iterator().next();
+                if (states.containsKey(a) && states.containsKey(b)) {
+                    words.add(new BoostQuery(new PhraseQuery(1, ALL, a, b), PHRASE_WEIGHT), Occur.SHOULD);
                 }
             }
             if (!groups.isEmpty()) {
