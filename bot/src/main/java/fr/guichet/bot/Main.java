@@ -11,6 +11,7 @@ import fr.guichet.bot.cli.Command;
 import fr.guichet.bot.cli.EvalCommand;
 import fr.guichet.bot.cli.ImportMteCommand;
 import fr.guichet.bot.cli.ValidateCommand;
+import fr.guichet.bot.discord.DiscordCommand;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -34,7 +35,8 @@ public final class Main {
         Clock clock = Clock.systemDefaultZone();
         Map<String, Command> commands = new LinkedHashMap<>();
         for (Command c : List.of(new ChatCommand(System.in, env, clock), new AskCommand(), new ValidateCommand(),
-                new EvalCommand(), new ImportMteCommand(), new CasesCommand(env, clock), new BenchCommand())) {
+                new EvalCommand(), new ImportMteCommand(), new CasesCommand(env, clock), new BenchCommand(),
+                new DiscordCommand(env, clock))) {
             commands.put(c.name(), c);
         }
         return commands;
