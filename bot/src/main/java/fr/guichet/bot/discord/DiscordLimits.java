@@ -38,6 +38,8 @@ public final class DiscordLimits {
     public static final int THREAD_NAME = 100;
     public static final int MODAL_TITLE = 45;
     public static final int INPUT_LABEL = 45;
+    /** Footers added by {@link #pack} are kept short so that any fitted embed and its footer fit in one message. */
+    static final int PACKED_FOOTER = 500;
 
     private static final String ELLIPSIS = "…";
     private static final Pattern MASS_MENTION = Pattern.compile("@(everyone|here)", Pattern.CASE_INSENSITIVE);
@@ -162,10 +164,11 @@ public final class DiscordLimits {
         List<List<Embed>> groups = new ArrayList<>();
         List<Embed> current = new ArrayList<>();
         int size = 0;
-        String foot = footer == null ? null : truncate(footer, FOOTER);
+        String foot = footer == null ? null : truncate(footer, PACKED_FOOTER);
         int footLength = foot == null ? 0 : foot.length();
-        for (Embed raw : embeds) {
-            Embed e = fit(raw);
+        List<Embed> spreadEmbeds = new ArrayList<>();
+        embeds.forEach(raw -> spreadEmbeds.addAll(spread(fit(raw), EMBEDS_TOTAL - footLength)));
+        for (Embed e : spreadEmbeds) {
             if (!current.isEmpty() && (current.size() == EMBEDS || size + e.length() + footLength > EMBEDS_TOTAL)) {
                 groups.add(current);
                 current = new ArrayList<>();
@@ -191,6 +194,33 @@ public final class DiscordLimits {
             messages.add(new DiscordMessage(text, group, last ? fitted : List.of(), i == 0 ? mentionUsers : Set.of()));
         }
         return messages;
+    }
+
+    /**
+     * An embed too long for one message (25 long fields and a long description) as several:
+     * the first with title and description, the next ones continuing the fields.
+     */
+    static List<Embed> spread(Embed e, int budget) {
+        if (e.length() <= budget) {
+            return List.of(e);
+        }
+        List<Embed> parts = new ArrayList<>();
+        Embed head = new Embed(e.title(), e.url(), e.description(), List.of(), e.footer());
+        int used = head.length();
+        List<Field> fields = new ArrayList<>();
+        for (Field f : e.fields()) {
+            int size = f.name().length() + f.value().length();
+            if (used + size > budget) {
+                parts.add(new Embed(head.title(), head.url(), head.description(), fields, head.footer()));
+                head = new Embed(null, null, null, List.of(), null);
+                fields = new ArrayList<>();
+                used = 0;
+            }
+            fields.add(f);
+            used += size;
+        }
+        parts.add(new Embed(head.title(), head.url(), head.description(), fields, head.footer()));
+        return parts;
     }
 
     private static List<Embed> withFooter(List<Embed> group, String footer) {
