@@ -32,6 +32,8 @@ import org.javacord.api.entity.message.embed.EmbedBuilder;
 import org.javacord.api.entity.permission.Role;
 import org.javacord.api.entity.server.Server;
 import org.javacord.api.entity.user.User;
+import org.javacord.api.exception.MissingPermissionsException;
+import org.javacord.api.util.rest.RestRequestResponseInformation;
 import org.javacord.api.interaction.InteractionBase;
 import org.javacord.api.interaction.callback.InteractionFollowupMessageBuilder;
 import org.javacord.api.interaction.callback.InteractionImmediateResponseBuilder;
@@ -118,6 +120,14 @@ final class DiscordFixtures {
         lenient().when(i.createFollowupMessageBuilder()).thenReturn(r.followUp());
         lenient().when(r.followUp().send()).thenReturn(CompletableFuture.completedFuture(mock(Message.class)));
         return r;
+    }
+
+    /** What Javacord fails a future with when Discord answers 403 Missing Permissions. */
+    static MissingPermissionsException missingPermissions() {
+        RestRequestResponseInformation response = mock(RestRequestResponseInformation.class);
+        lenient().when(response.getCode()).thenReturn(403);
+        return new MissingPermissionsException(null, "Received a 403 response from Discord: Missing Permissions", null,
+                response);
     }
 
     /** The JSON Javacord would send for an embed. */
