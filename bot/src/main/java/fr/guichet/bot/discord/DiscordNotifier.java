@@ -83,7 +83,7 @@ public final class DiscordNotifier implements AdviserNotifier {
     /** A problem operators must fix (a permission missing somewhere), told in the staff channel; never throws. */
     public void notice(String text) {
         try {
-            staff.notice(DiscordMessage.text(DiscordLimits.truncate(neutralize(text), DiscordLimits.CONTENT)));
+            staff.notice(DiscordMessage.text(DiscordLimits.truncate(text, DiscordLimits.CONTENT))); // our text: its channel links stay
         } catch (RuntimeException e) {
             LOG.warn("staff notice could not be posted ({})", e.getClass().getSimpleName());
         }
