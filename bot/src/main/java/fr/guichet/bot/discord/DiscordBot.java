@@ -231,7 +231,7 @@ public final class DiscordBot {
             boolean direct = message.getServer().isEmpty();
             String content = message.getContent() == null ? "" : message.getContent();
             TextChannel channel = message.getChannel();
-            if (!direct && (channel.getId() == staffChannelId || !mentionsBot(content))) {
+            if (!direct && (inStaffChannel(channel) || !mentionsBot(content))) {
                 return;
             }
             String text = stripBotMention(content);
@@ -343,6 +343,12 @@ public final class DiscordBot {
             return "discord:dm:" + userId;
         }
         return "discord:" + i.getChannel().map(DiscordEntity::getId).orElse(0L) + ":" + userId;
+    }
+
+    /** The staff channel and its case threads are the advisers' room: Guichet does not chat there. */
+    private boolean inStaffChannel(TextChannel channel) {
+        return channel.getId() == staffChannelId || channel.asServerThreadChannel()
+                .map(t -> t.getParent() != null && t.getParent().getId() == staffChannelId).orElse(false);
     }
 
     private boolean mentionsBot(String content) {

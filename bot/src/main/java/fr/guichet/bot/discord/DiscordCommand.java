@@ -153,6 +153,7 @@ public final class DiscordCommand implements Command {
                 err.println("Connexion à Discord impossible : pas de réponse en " + LOGIN_TIMEOUT.toSeconds() + " s.");
                 return 1;
             } catch (java.util.concurrent.ExecutionException e) {
+                LOG.debug("login failed", e.getCause());
                 err.println("Discord refuse la connexion : " + loginFailure(e.getCause()));
                 return CatalogueCommands.REFUSED;
             }

@@ -145,6 +145,9 @@ public final class DiscordLimits {
      */
     public static List<Embed> textEmbeds(String title, String text) {
         List<Embed> embeds = new ArrayList<>();
+        if ((text == null || text.isBlank()) && (title == null || title.isBlank())) {
+            return embeds; // Discord refuses an empty embed
+        }
         List<String> parts = split(text, EMBED_DESCRIPTION);
         for (int i = 0; i < parts.size(); i++) {
             embeds.add(Embed.of(i == 0 ? truncate(title, EMBED_TITLE) : null, parts.get(i)));
@@ -302,6 +305,9 @@ public final class DiscordLimits {
         int total = 0;
         for (Embed e : m.embeds()) {
             total += e.length();
+            if (e.length() == 0) {
+                problems.add("empty embed");
+            }
             over(problems, "title", e.title(), EMBED_TITLE);
             over(problems, "description", e.description(), EMBED_DESCRIPTION);
             over(problems, "footer", e.footer(), FOOTER);

@@ -338,6 +338,13 @@ class DiscordBotTest {
         bot.onMessage(message("<@" + BOT + "> " + QUESTION, true, DiscordFixtures.CHANNEL, false, true));
         bot.onMessage(message(QUESTION, false, DiscordFixtures.CHANNEL, false, false));
         bot.onMessage(message("<@" + BOT + "> " + QUESTION, false, DiscordFixtures.STAFF, false, false));
+        Message inCaseThread = message("<@" + BOT + "> " + QUESTION, false, 4444L, false, false);
+        org.javacord.api.entity.channel.ServerThreadChannel thread = mock(org.javacord.api.entity.channel.ServerThreadChannel.class);
+        org.javacord.api.entity.channel.RegularServerChannel staffChannel = mock(org.javacord.api.entity.channel.RegularServerChannel.class);
+        when(staffChannel.getId()).thenReturn(DiscordFixtures.STAFF);
+        when(thread.getParent()).thenReturn(staffChannel);
+        when(inCaseThread.getChannel().asServerThreadChannel()).thenReturn(Optional.of(thread));
+        bot.onMessage(inCaseThread);
         assertTrue(channelMessages.isEmpty());
     }
 

@@ -127,5 +127,8 @@ class DiscordLimitsTest {
         assertTrue(problems.stream().anyMatch(p -> p.startsWith("title")), problems.toString());
         assertEquals(List.of(), DiscordLimits.violations(DiscordMessage.text("bonjour")));
         assertEquals(List.of("empty message"), DiscordLimits.violations(DiscordMessage.text("")));
+        assertEquals(List.of(), DiscordLimits.textEmbeds(null, "  "), "no empty embed is ever made");
+        assertEquals(List.of("empty embed"), DiscordLimits.violations(new DiscordMessage("x", List.of(Embed.of(null, "")),
+                List.of(), Set.of())));
     }
 }
