@@ -53,6 +53,8 @@ public final class Main {
         List<String> args = new ArrayList<>(argv);
         if (args.remove("--verbose")) {
             ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.DEBUG);
+            // Javacord's DEBUG carries message bodies: INFO at most (logback.xml keeps OkHttp's at WARN)
+            ((Logger) LoggerFactory.getLogger("org.javacord")).setLevel(Level.INFO);
         }
         Map<String, Command> commands = commands();
         if (args.isEmpty() || (args.get(0).startsWith("--") && !args.get(0).equals("--help"))) {
