@@ -158,6 +158,9 @@ class DiscordCommandTest {
                 Thread.sleep(20);
             }
             String printed = outBytes.toString(StandardCharsets.UTF_8);
+            if (exit.isDone()) {
+                throw new AssertionError("the command ended before serving: exit " + exit.get() + ", " + printed + errLines());
+            }
             assertTrue(printed.contains("Guichet est connecté à Discord en tant que Guichet"), printed + errLines());
             assertTrue(printed.contains("https://discord.com/oauth2/authorize?client_id=123&scope=bot%20applications.commands"
                     + "&permissions=311385213952"), printed);
