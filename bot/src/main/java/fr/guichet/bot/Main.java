@@ -11,6 +11,7 @@ import fr.guichet.bot.cli.Command;
 import fr.guichet.bot.cli.EvalCommand;
 import fr.guichet.bot.cli.ImportMteCommand;
 import fr.guichet.bot.cli.ValidateCommand;
+import fr.guichet.bot.discord.DiscordCommand;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -34,7 +35,8 @@ public final class Main {
         Clock clock = Clock.systemDefaultZone();
         Map<String, Command> commands = new LinkedHashMap<>();
         for (Command c : List.of(new ChatCommand(System.in, env, clock), new AskCommand(), new ValidateCommand(),
-                new EvalCommand(), new ImportMteCommand(), new CasesCommand(env, clock), new BenchCommand())) {
+                new EvalCommand(), new ImportMteCommand(), new CasesCommand(env, clock), new BenchCommand(),
+                new DiscordCommand(env, clock))) {
             commands.put(c.name(), c);
         }
         return commands;
@@ -51,6 +53,8 @@ public final class Main {
         List<String> args = new ArrayList<>(argv);
         if (args.remove("--verbose")) {
             ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.DEBUG);
+            // Javacord's DEBUG carries message bodies: INFO at most (logback.xml keeps OkHttp's at WARN)
+            ((Logger) LoggerFactory.getLogger("org.javacord")).setLevel(Level.INFO);
         }
         Map<String, Command> commands = commands();
         if (args.isEmpty() || (args.get(0).startsWith("--") && !args.get(0).equals("--help"))) {

@@ -16,22 +16,25 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** How entries read in a reply: cards, training facts, why an entry fits the profile. Only entry fields are used. */
-final class Cards {
+/**
+ * How entries read in a reply: cards, training facts, why an entry fits the profile. Only entry fields are used.
+ * Public so that channel adapters show entries the same way the assistant does.
+ */
+public final class Cards {
     private static final Locale FRENCH = Locale.FRANCE;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", FRENCH);
 
     private Cards() {
     }
 
-    static Card card(Entry e, LocalDate today) {
+    public static Card card(Entry e, LocalDate today) {
         String detail = e.kind() == EntryKind.TRAINING ? trainingFacts(e, today)
                 : e.benefit() != null ? firstSentences(e.benefit(), 300) : firstSentences(e.summary(), 300);
         return new Card(e.id(), e.kind().label(), e.title(), detail, e.url());
     }
 
     /** Price, duration, format and next session of a training, from its fields only. */
-    static String trainingFacts(Entry e, LocalDate today) {
+    public static String trainingFacts(Entry e, LocalDate today) {
         TrainingDetails t = e.training();
         List<String> facts = new ArrayList<>();
         if (t.priceEur() != null) {
@@ -90,7 +93,7 @@ final class Cards {
     }
 
     /** The first sentences of a text, up to about {@code max} characters, cut on a sentence or word. */
-    static String firstSentences(String text, int max) {
+    public static String firstSentences(String text, int max) {
         String flat = text.replaceAll("\\s+", " ").strip();
         if (flat.length() <= max) {
             return flat;

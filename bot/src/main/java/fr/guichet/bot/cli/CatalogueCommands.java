@@ -12,20 +12,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Loading a catalogue for a command: every problem printed, exit code 2 when it is refused. */
-final class CatalogueCommands {
-    static final int REFUSED = 2;
+public final class CatalogueCommands {
+    public static final int REFUSED = 2;
 
     private CatalogueCommands() {
     }
 
     /** A loaded and indexed catalogue, or the problems that refused it. */
-    record Opened(Catalogue catalogue, CatalogueIndex index, List<Problem> warnings, List<String> errors) {
-        boolean ok() {
+    public record Opened(Catalogue catalogue, CatalogueIndex index, List<Problem> warnings, List<String> errors) {
+        public boolean ok() {
             return errors.isEmpty();
         }
     }
 
-    static Opened open(Path dir, Clock clock) {
+    public static Opened open(Path dir, Clock clock) {
         try {
             CatalogueLoader.Loaded loaded = new CatalogueLoader().load(dir);
             try {
@@ -49,7 +49,7 @@ final class CatalogueCommands {
     }
 
     /** Prints problems to stderr; true when the catalogue can be used. */
-    static boolean report(Opened opened, Path dir, PrintStream err) {
+    public static boolean report(Opened opened, Path dir, PrintStream err) {
         opened.warnings().forEach(w -> err.println("attention : " + w));
         if (!opened.ok()) {
             opened.errors().forEach(err::println);

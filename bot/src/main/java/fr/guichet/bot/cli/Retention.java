@@ -10,13 +10,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Applies the retention limit to stored conversation data; run periodically by long-lived commands. */
-final class Retention {
+public final class Retention {
     private static final Logger LOG = LoggerFactory.getLogger(Retention.class);
 
     private Retention() {
     }
 
-    static void apply(Wiring.Settings settings, HandoffStore cases, FeedbackStore feedback, Assistant assistant,
+    public static void apply(Wiring.Settings settings, HandoffStore cases, FeedbackStore feedback, Assistant assistant,
                       Clock clock) {
         try {
             Instant cutoff = clock.instant().minus(settings.retention());

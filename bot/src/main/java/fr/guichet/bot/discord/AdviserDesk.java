@@ -1,0 +1,213 @@
+package fr.guichet.bot.discord;
+
+import fr.guichet.bot.console.CaseSummary;
+import fr.guichet.bot.discord.DiscordMessage.Embed;
+import fr.guichet.bot.discord.DiscordMessage.Field;
+import fr.guichet.bot.discord.DiscordMessage.Option;
+import fr.guichet.bot.discord.DiscordMessage.Row;
+import fr.guichet.bot.discord.DiscordMessage.Select;
+import fr.guichet.bot.handoff.CaseState;
+import fr.guichet.bot.handoff.HandoffCase;
+import fr.guichet.bot.handoff.HandoffStore;
+import fr.guichet.bot.handoff.StoreException;
+import fr.guichet.knowledge.catalogue.Adviser;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Set;
+import org.javacord.api.entity.server.Server;
+import org.javacord.api.entity.user.User;
+import org.javacord.api.interaction.ButtonInteraction;
+import org.javacord.api.interaction.InteractionBase;
+import org.javacord.api.interaction.SelectMenuInteraction;
+import org.javacord.api.interaction.SlashCommandInteraction;
+import org.javacord.api.interaction.callback.InteractionOriginalResponseUpdater;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The advisers' side: « Je prends », « Clos », « Réaffecter » in a case thread, and
+ * /dossiers. Only members with the adviser role may act; the others get a private refusal.
+ * Every change goes through the case store with the clicking adviser as actor (their
+ * catalogue id when their Discord account is in the catalogue, else {@code discord:ID}).
+ */
+public final class AdviserDesk {
+    private static final Logger LOG = LoggerFactory.getLogger(AdviserDesk.class);
+    static final String NOT_ADVISER = "Seuls les conseillers de la CCI (rôle dédié sur ce serveur) peuvent traiter les dossiers.";
+
+    private final HandoffStore cases;
+    private final Map<String, Adviser> advisers;
+    private final DiscordNotifier notifier;
+    private final Interactions out;
+    private final long adviserRoleId;
+
+    AdviserDesk(HandoffStore cases, Map<String, Adviser> advisers, DiscordNotifier notifier, Interactions out,
+                long adviserRoleId) {
+        this.cases = cases;
+        this.advisers = advisers;
+        this.notifier = notifier;
+        this.out = out;
+        this.adviserRoleId = adviserRoleId;
+    }
+
+    boolean isAdviser(InteractionBase i) {
+        Optional<Server> server = i.getServer();
+        return server.isPresent() && server.get().getRoles(i.getUser()).stream().anyMatch(r -> r.getId() == adviserRoleId);
+    }
+
+    /** The adviser of the catalogue behind this Discord account, if any. */
+    Optional<Adviser> adviserOf(User user) {
+        String id = Long.toString(user.getId());
+        return advisers.values().stream().filter(a -> id.equals(a.discordUserId() == null ? null : a.discordUserId().strip()))
+                .findFirst();
+    }
+
+    private String actor(User user) {
+        return adviserOf(user).map(Adviser::id).orElse(DiscordNotifier.USER_PREFIX + user.getId());
+    }
+
+    private String displayName(User user) {
+        return adviserOf(user).map(Adviser::name).orElseGet(() -> user.getName() == null ? "un conseiller" : user.getName());
+    }
+
+    void onButton(ButtonInteraction i) {
+        if (!isAdviser(i)) {
+            out.respond(i, ReplyRenderer.notice(NOT_ADVISER), true, "case button (refused)");
+            return;
+        }
+        String id = i.getCustomId();
+        if (id.startsWith(DiscordNotifier.CLAIM)) {
+            claim(i, id.substring(DiscordNotifier.CLAIM.length()));
+        } else if (id.startsWith(DiscordNotifier.RESOLVE)) {
+            change(i, id.substring(DiscordNotifier.RESOLVE.length()), () -> cases.transition(
+                    id.substring(DiscordNotifier.RESOLVE.length()), CaseState.RESOLVED, actor(i.getUser())), "✅ Dossier %s clos par %s.");
+        } else if (id.startsWith(DiscordNotifier.REASSIGN)) {
+            chooseAdviser(i, id.substring(DiscordNotifier.REASSIGN.length()));
+        } else {
+            out.respond(i, ReplyRenderer.notice("Ce bouton n'est plus actif."), true, "stale case button");
+        }
+    }
+
+    void onSelect(SelectMenuInteraction i, String chosen) {
+        if (!isAdviser(i)) {
+            out.respond(i, ReplyRenderer.notice(NOT_ADVISER), true, "case menu (refused)");
+            return;
+        }
+        if (!i.getCustomId().startsWith(DiscordNotifier.REASSIGN_TO)) {
+            out.respond(i, ReplyRenderer.notice("Ce menu n'est plus actif."), true, "stale case menu");
+            return;
+        }
+        String caseId = i.getCustomId().substring(DiscordNotifier.REASSIGN_TO.length());
+        Adviser to = advisers.get(chosen);
+        if (to == null) {
+            out.respond(i, ReplyRenderer.notice("Ce conseiller n'est plus au catalogue."), true, "reassign");
+            return;
+        }
+        InteractionOriginalResponseUpdater updater = out.defer(i, true, "reassign");
+        String text;
+        try {
+            HandoffCase c = cases.reassign(caseId, to.id(), to.backup() != null ? to.backup() : to.id(), actor(i.getUser()));
+            text = "C'est fait : le dossier " + caseId + " est à " + to.name() + ".";
+            try {
+                notifier.reassigned(c, to, displayName(i.getUser()));
+            } catch (RuntimeException e) {
+                text += " (Le message dans le fil n'a pas pu être posté : prévenez " + to.name() + ".)";
+            }
+        } catch (IllegalStateException | NoSuchElementException e) {
+            text = e.getMessage();
+        } catch (StoreException e) {
+            LOG.error("reassign {}: store failed ({})", caseId, e.getClass().getSimpleName());
+            text = "Le dossier n'a pas pu être modifié (incident de stockage) ; réessayez dans un instant.";
+        }
+        out.complete(i, updater, ReplyRenderer.notice(text), true, "reassign");
+    }
+
+    /** « Je prends »: the case becomes the clicking adviser's (if it was someone else's) and is claimed. */
+    private void claim(ButtonInteraction i, String caseId) {
+        change(i, caseId, () -> {
+            HandoffCase c = cases.find(caseId).orElseThrow(() -> new NoSuchElementException("Dossier inconnu : " + caseId + "."));
+            if (c.state() != CaseState.OPEN) {
+                throw new IllegalStateException("Le dossier " + caseId + " est déjà " + c.state().label()
+                        + (c.state() == CaseState.CLAIMED ? " (" + c.adviserId() + ")" : "") + ".");
+            }
+            Optional<Adviser> me = adviserOf(i.getUser());
+            if (me.isPresent() && !me.get().id().equals(c.adviserId())) {
+                String backup = c.backupId() != null && !c.backupId().equals(me.get().id()) ? c.backupId()
+                        : me.get().backup() != null ? me.get().backup() : c.adviserId();
+                cases.reassign(caseId, me.get().id(), backup, actor(i.getUser()));
+            }
+            return cases.transition(caseId, CaseState.CLAIMED, actor(i.getUser()));
+        }, "✋ Dossier %s pris en charge par %s.");
+    }
+
+    private void change(ButtonInteraction i, String caseId, java.util.function.Supplier<HandoffCase> change, String done) {
+        try {
+            HandoffCase c = change.get();
+            // public in the thread, without any ping
+            out.respond(i, ReplyRenderer.notice(String.format(done, c.id(), displayName(i.getUser()))), false, "case change");
+        } catch (IllegalStateException | NoSuchElementException e) {
+            out.respond(i, ReplyRenderer.notice(e.getMessage()), true, "case change (refused)");
+        } catch (StoreException e) {
+            LOG.error("case {}: store failed ({})", caseId, e.getClass().getSimpleName());
+            out.respond(i, ReplyRenderer.notice("Le dossier n'a pas pu être modifié (incident de stockage) ; réessayez dans un instant."),
+                    true, "case change (store)");
+        }
+    }
+
+    /** « Réaffecter »: a private menu of the other advisers. */
+    private void chooseAdviser(ButtonInteraction i, String caseId) {
+        Optional<HandoffCase> c = cases.find(caseId);
+        if (c.isEmpty() || c.get().state().isClosed()) {
+            out.respond(i, ReplyRenderer.notice(c.isEmpty() ? "Dossier inconnu : " + caseId + "."
+                    : "Le dossier " + caseId + " est déjà " + c.get().state().label() + "."), true, "reassign menu");
+            return;
+        }
+        List<Option> options = new ArrayList<>();
+        for (Adviser a : advisers.values()) {
+            if (!a.id().equals(c.get().adviserId())) {
+                options.add(new Option(a.name(), a.id(), a.role()));
+            }
+        }
+        if (options.isEmpty()) {
+            out.respond(i, ReplyRenderer.notice("Aucun autre conseiller au catalogue."), true, "reassign menu");
+            return;
+        }
+        List<DiscordMessage> menu = DiscordLimits.pack("À qui confier le dossier " + caseId + " ?", List.of(),
+                List.of(Row.of(new Select(DiscordNotifier.REASSIGN_TO + caseId, "Choisir un conseiller", options))), null, Set.of());
+        out.respond(i, menu, true, "reassign menu");
+    }
+
+    /** /dossiers: the open and claimed cases, oldest first, for advisers only. */
+    void list(SlashCommandInteraction i) {
+        if (!isAdviser(i)) {
+            out.respond(i, ReplyRenderer.notice(NOT_ADVISER), true, "/dossiers (refused)");
+            return;
+        }
+        InteractionOriginalResponseUpdater updater = out.defer(i, true, "/dossiers");
+        List<HandoffCase> open = cases.list(EnumSet.of(CaseState.OPEN, CaseState.CLAIMED));
+        out.complete(i, updater, render(open), true, "/dossiers");
+    }
+
+    static List<DiscordMessage> render(List<HandoffCase> open) {
+        if (open.isEmpty()) {
+            return ReplyRenderer.notice("Aucun dossier en cours.");
+        }
+        List<Embed> embeds = new ArrayList<>();
+        List<Field> fields = new ArrayList<>();
+        for (HandoffCase c : open) {
+            fields.add(new Field(CaseSummary.headline(c), "Conseiller : " + c.adviserId() + " · relais : " + c.backupId()
+                    + "\nMotif : " + DiscordLimits.neutralize(c.reason())));
+            if (fields.size() == DiscordLimits.FIELDS) {
+                embeds.add(new Embed(embeds.isEmpty() ? "Dossiers en cours (" + open.size() + ")" : null, null, null, fields, null));
+                fields = new ArrayList<>();
+            }
+        }
+        if (!fields.isEmpty()) {
+            embeds.add(new Embed(embeds.isEmpty() ? "Dossiers en cours (" + open.size() + ")" : null, null, null, fields, null));
+        }
+        return DiscordLimits.pack(null, embeds, List.of(), null, Set.of());
+    }
+}

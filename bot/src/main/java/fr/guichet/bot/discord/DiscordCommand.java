@@ -1,0 +1,282 @@
+package fr.guichet.bot.discord;
+
+import fr.guichet.bot.Wiring;
+import fr.guichet.bot.assistant.Assistant;
+import fr.guichet.bot.cli.Args;
+import fr.guichet.bot.cli.CatalogueCommands;
+import fr.guichet.bot.cli.Command;
+import fr.guichet.bot.cli.Retention;
+import fr.guichet.bot.handoff.ReminderService;
+import fr.guichet.bot.handoff.StoreException;
+import fr.guichet.bot.handoff.WorkingHours;
+import fr.guichet.bot.store.Database;
+import fr.guichet.bot.store.SqliteFeedbackStore;
+import fr.guichet.bot.store.SqliteHandoffStore;
+import fr.guichet.knowledge.catalogue.Entry;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.javacord.api.DiscordApi;
+import org.javacord.api.DiscordApiBuilder;
+import org.javacord.api.entity.intent.Intent;
+import org.javacord.api.entity.message.MessageBuilder;
+import org.javacord.api.entity.server.Server;
+import org.javacord.api.interaction.SlashCommandBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code discord [--catalogue DIR] [--data DIR]}: Guichet as a Discord bot. Checks every
+ * setting before connecting (exit 2 naming the one missing or malformed), opens the catalogue
+ * and the case store as the console chat does, asks Discord whether it takes the token, then
+ * connects, registers the slash commands (bulk overwrite: running it again changes nothing),
+ * starts reminders and retention, and runs until the process is stopped.
+ */
+public final class DiscordCommand implements Command {
+    private static final Logger LOG = LoggerFactory.getLogger(DiscordCommand.class);
+    static final Duration LOGIN_TIMEOUT = Duration.ofSeconds(60);
+    static final Duration SEND_TIMEOUT = Duration.ofSeconds(20);
+
+    /** Logs in to Discord (Javacord in production, a mock in tests). */
+    @FunctionalInterface
+    interface Connector {
+        CompletableFuture<DiscordApi> login(DiscordSettings settings);
+    }
+
+    private final Map<String, String> env;
+    private final Clock clock;
+    private final Function<String, DiscordPreflight.Result> preflight;
+    private final Connector connector;
+    private final CountDownLatch stop = new CountDownLatch(1);
+    /** Counted down once everything is closed: the shutdown hook waits for it. */
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    public DiscordCommand(Map<String, String> env, Clock clock) {
+        this(env, clock, token -> DiscordPreflight.discord().check(token), DiscordCommand::javacordLogin);
+    }
+
+    DiscordCommand(Map<String, String> env, Clock clock, Function<String, DiscordPreflight.Result> preflight,
+                   Connector connector) {
+        this.env = env;
+        this.clock = clock;
+        this.preflight = preflight;
+        this.connector = connector;
+    }
+
+    static CompletableFuture<DiscordApi> javacordLogin(DiscordSettings settings) {
+        return new DiscordApiBuilder()
+                .setToken(settings.token())
+                .setIntents(Intent.GUILDS, Intent.GUILD_MESSAGES, Intent.DIRECT_MESSAGES, Intent.MESSAGE_CONTENT)
+                .setShutdownHookRegistrationEnabled(false) // ours stops reminders first, then disconnects
+                .login();
+    }
+
+    @Override
+    public String name() {
+        return "discord";
+    }
+
+    @Override
+    public String usage() {
+        return "discord [--catalogue DIR] [--data DIR]  le bot Discord (DISCORD_TOKEN… : voir le README ; par défaut quand DISCORD_TOKEN est défini)";
+    }
+
+    /** Ends {@link #run} as a stop signal would (tests). */
+    void stop() {
+        stop.countDown();
+    }
+
+    @Override
+    public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
+        try {
+            return runAndClose(argv, out, err);
+        } finally {
+            stopped.countDown();
+        }
+    }
+
+    private int runAndClose(List<String> argv, PrintStream out, PrintStream err) throws Exception {
+        DiscordSettings settings;
+        try {
+            settings = DiscordSettings.load(Args.parse(argv, Set.of()), env);
+        } catch (DiscordSettings.InvalidSetting | Args.UsageException e) {
+            err.println(e.getMessage());
+            return CatalogueCommands.REFUSED;
+        }
+        var opened = CatalogueCommands.open(settings.core().catalogue(), clock);
+        if (!CatalogueCommands.report(opened, settings.core().catalogue(), err)) {
+            return CatalogueCommands.REFUSED;
+        }
+        Database db;
+        try {
+            db = new Database(settings.core().data());
+        } catch (StoreException e) {
+            err.println(e.getMessage());
+            return CatalogueCommands.REFUSED;
+        }
+        try (db; SqliteHandoffStore cases = new SqliteHandoffStore(db, clock)) {
+            DiscordPreflight.Result check = preflight.apply(settings.token());
+            switch (check.status()) {
+                case TOKEN_REFUSED -> {
+                    err.println("Discord refuse le jeton (DISCORD_TOKEN) : " + check.detail());
+                    return CatalogueCommands.REFUSED;
+                }
+                case MESSAGE_CONTENT_DISABLED -> {
+                    err.println("Discord refuse la connexion : " + check.detail());
+                    return CatalogueCommands.REFUSED;
+                }
+                case UNREACHABLE -> {
+                    err.println("Connexion à Discord impossible : " + check.detail());
+                    return 1;
+                }
+                case OK -> LOG.info("Discord accepts the token ({})", check.detail());
+            }
+            DiscordApi api;
+            try {
+                api = connector.login(settings).get(LOGIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                err.println("Connexion à Discord impossible : pas de réponse en " + LOGIN_TIMEOUT.toSeconds() + " s.");
+                return 1;
+            } catch (java.util.concurrent.ExecutionException e) {
+                LOG.debug("login failed", e.getCause());
+                err.println("Discord refuse la connexion : " + loginFailure(e.getCause()));
+                return CatalogueCommands.REFUSED;
+            }
+            try {
+                return serve(api, settings, opened, cases, db, check, out, err);
+            } finally {
+                Futures.logged(api.disconnect(), "disconnect");
+            }
+        }
+    }
+
+    static String loginFailure(Throwable cause) {
+        String message = cause == null || cause.getMessage() == null ? "" : cause.getMessage();
+        if (message.contains("READY")) {
+            return "Discord a fermé la connexion avant qu'elle soit prête : jeton refusé (DISCORD_TOKEN) ou intents non "
+                    + "autorisés (activez « Message Content Intent » dans Developer Portal › Bot).";
+        }
+        return Futures.describe(cause);
+    }
+
+    private int serve(DiscordApi api, DiscordSettings settings, CatalogueCommands.Opened opened, SqliteHandoffStore cases,
+                      Database db, DiscordPreflight.Result check, PrintStream out, PrintStream err) throws InterruptedException {
+        if (api.getServerTextChannelById(settings.staffChannelId()).isEmpty()) {
+            err.println(DiscordSettings.STAFF_CHANNEL + " : le salon " + settings.staffChannelId() + " est introuvable, "
+                    + "ou le bot ne le voit pas (est-il invité sur ce serveur, avec la permission « Voir le salon » ?).");
+            return CatalogueCommands.REFUSED;
+        }
+        if (api.getRoleById(settings.adviserRoleId()).isEmpty()) {
+            err.println(DiscordSettings.ADVISER_ROLE + " : le rôle " + settings.adviserRoleId()
+                    + " est introuvable sur les serveurs où le bot est invité.");
+            return CatalogueCommands.REFUSED;
+        }
+        Wiring.Settings core = settings.core();
+        SqliteFeedbackStore feedback = new SqliteFeedbackStore(db);
+        StaffChannel staff = new JavacordStaffChannel(api, settings.staffChannelId(), MessageBuilder::new, SEND_TIMEOUT);
+        DiscordNotifier notifier = new DiscordNotifier(staff, opened.catalogue().advisersById());
+        Assistant assistant = Wiring.assistant(opened.catalogue(), opened.index(), cases, feedback, notifier, core, clock);
+        Optional<LocalDate> reviewed = opened.catalogue().entries().stream().map(Entry::lastReviewed)
+                .filter(Objects::nonNull).max(LocalDate::compareTo);
+        AtomicInteger n = new AtomicInteger();
+        ExecutorService handlers = Executors.newFixedThreadPool(8, r -> {
+            Thread t = new Thread(r, "guichet-discord-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "guichet-reminders");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            DiscordBot bot = new DiscordBot(assistant, opened.catalogue(), cases, notifier, new ReplyRenderer(reviewed),
+                    new RateLimiter(clock), settings.adviserRoleId(), settings.staffChannelId(), handlers,
+                    MessageBuilder::new, SEND_TIMEOUT, clock);
+            bot.attach(api);
+            List<String> problems = registerCommands(api, settings.guildIds(), DiscordBot.commands());
+            problems.forEach(p -> err.println("attention : " + p));
+            new ReminderService(cases, opened.catalogue().advisersById(), notifier, WorkingHours.cci(),
+                    core.reminderDelay(), clock).start(scheduler);
+            scheduler.scheduleWithFixedDelay(() -> Retention.apply(core, cases, feedback, assistant, clock),
+                    0, 1, TimeUnit.HOURS);
+            Thread hook = new Thread(() -> {
+                stop.countDown();
+                try {
+                    stopped.await(15, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "guichet-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            out.println("Guichet est connecté à Discord en tant que " + api.getYourself().getName() + " ("
+                    + api.getServers().size() + " serveur(s), " + (settings.guildIds().isEmpty() ? "commandes globales"
+                    : "commandes sur " + settings.guildIds().size() + " serveur(s)") + "). Arrêt : Ctrl+C.");
+            if (check.applicationId() != 0) {
+                out.println("Lien d'invitation : " + DiscordPreflight.inviteLink(check.applicationId()));
+            }
+            try {
+                stop.await();
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook is running: it waits for us below
+                }
+                scheduler.shutdownNow();
+                handlers.shutdown();
+                handlers.awaitTermination(10, TimeUnit.SECONDS);
+            }
+            return 0;
+        } finally {
+            scheduler.shutdownNow();
+            handlers.shutdownNow();
+        }
+    }
+
+    /**
+     * Puts exactly Guichet's commands where they belong, replacing whatever was there: on the
+     * listed servers (instant) and none globally, or globally and none on any server (so no
+     * command shows twice). Returns the problems, in French; the bot runs on without commands.
+     */
+    static List<String> registerCommands(DiscordApi api, List<Long> guildIds, Set<SlashCommandBuilder> commands) {
+        List<String> problems = new ArrayList<>();
+        if (guildIds.isEmpty()) {
+            register(problems, "commandes globales", api.bulkOverwriteGlobalApplicationCommands(commands));
+            for (Server server : api.getServers()) {
+                register(problems, "nettoyage du serveur " + server.getId(),
+                        api.bulkOverwriteServerApplicationCommands(server.getId(), Set.of()));
+            }
+        } else {
+            for (long guild : guildIds) {
+                register(problems, "commandes du serveur " + guild, api.bulkOverwriteServerApplicationCommands(guild, commands));
+            }
+            register(problems, "nettoyage des commandes globales", api.bulkOverwriteGlobalApplicationCommands(Set.of()));
+        }
+        return problems;
+    }
+
+    private static void register(List<String> problems, String what, CompletableFuture<?> future) {
+        try {
+            Futures.await(Futures.logged(future, "register " + what), SEND_TIMEOUT, what);
+        } catch (StaffChannel.DiscordFailure e) {
+            problems.add("enregistrement des " + what + " impossible (" + e.getMessage() + ") : le bot a-t-il été invité "
+                    + "avec le scope applications.commands ?");
+        }
+    }
+}

@@ -1,0 +1,380 @@
+package fr.guichet.bot.discord;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.spy;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.guichet.bot.handoff.CaseState;
+import fr.guichet.bot.handoff.HandoffCase;
+import fr.guichet.bot.handoff.StoreException;
+import fr.guichet.bot.store.SqliteHandoffStore;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.javacord.api.entity.channel.TextChannel;
+import org.javacord.api.entity.message.Message;
+import org.javacord.api.entity.message.MessageAuthor;
+import org.javacord.api.entity.message.MessageBuilder;
+import org.javacord.api.entity.message.MessageFlag;
+import org.javacord.api.entity.message.component.HighLevelComponent;
+import org.javacord.api.entity.message.embed.EmbedBuilder;
+import org.javacord.api.entity.message.mention.AllowedMentions;
+import org.javacord.api.entity.server.Server;
+import org.javacord.api.interaction.ButtonInteraction;
+import org.javacord.api.interaction.ModalInteraction;
+import org.javacord.api.interaction.SlashCommandInteraction;
+import org.javacord.api.interaction.callback.InteractionMessageBuilderBase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mockito.ArgumentCaptor;
+import org.mockito.InOrder;
+
+/** The entrepreneur's side, on Javacord mocks, with the real assistant and a real SQLite case store. */
+class DiscordBotTest {
+    private static final long USER = 1001L;
+    private static final long BOT = 999L;
+    private static final String QUESTION = "pret d'honneur pour creer mon commerce a bethune";
+
+    @TempDir
+    Path data;
+    private SqliteHandoffStore store;
+    private final StaffChannel staff = mock(StaffChannel.class);
+    private DiscordBot bot;
+    private final List<MessageBuilder> channelMessages = new ArrayList<>();
+
+    @BeforeEach
+    void bot() {
+        store = spy(SqliteHandoffStore.open(data, DiscordFixtures.CLOCK));
+        DiscordNotifier notifier = new DiscordNotifier(staff, DiscordFixtures.catalogue().advisersById());
+        bot = new DiscordBot(DiscordFixtures.assistant(store, notifier, data), DiscordFixtures.catalogue(), store, notifier,
+                new ReplyRenderer(Optional.of(LocalDate.of(2026, 11, 28))), new RateLimiter(DiscordFixtures.CLOCK),
+                DiscordFixtures.ROLE, DiscordFixtures.STAFF, Runnable::run, () -> {
+                    MessageBuilder b = DiscordFixtures.builder(MessageBuilder.class);
+                    when(b.send(any(TextChannel.class))).thenReturn(CompletableFuture.completedFuture(mock(Message.class)));
+                    channelMessages.add(b);
+                    return b;
+                }, Duration.ofSeconds(2), DiscordFixtures.CLOCK);
+        bot.botUserId(BOT);
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    private static SlashCommandInteraction slash(String command, String option, String value, DiscordFixtures.Responses[] out) {
+        SlashCommandInteraction i = mock(SlashCommandInteraction.class);
+        out[0] = DiscordFixtures.wire(i, USER, false);
+        when(i.getCommandName()).thenReturn(command);
+        when(i.getArgumentStringValueByName(anyString())).thenReturn(Optional.empty());
+        if (option != null) {
+            when(i.getArgumentStringValueByName(option)).thenReturn(Optional.of(value));
+        }
+        return i;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<EmbedBuilder> embeds(InteractionMessageBuilderBase<?> builder) {
+        ArgumentCaptor<List<EmbedBuilder>> captor = ArgumentCaptor.forClass(List.class);
+        verify(builder).addEmbeds(captor.capture());
+        return captor.getValue();
+    }
+
+    private static AllowedMentions mentions(InteractionMessageBuilderBase<?> builder) {
+        ArgumentCaptor<AllowedMentions> captor = ArgumentCaptor.forClass(AllowedMentions.class);
+        verify(builder).setAllowedMentions(captor.capture());
+        return captor.getValue();
+    }
+
+    private static void assertNoPing(AllowedMentions m) {
+        assertTrue(m.getMentionTypes().isEmpty(), "no @everyone, @here, roles or users at large");
+        assertTrue(m.getAllowedUserMentions().isEmpty());
+        assertTrue(m.getAllowedRoleMentions().isEmpty());
+        assertFalse(m.getMentionRepliedUser());
+    }
+
+    private static String content(InteractionMessageBuilderBase<?> builder) {
+        ArgumentCaptor<String> captor = ArgumentCaptor.forClass(String.class);
+        verify(builder).setContent(captor.capture());
+        return captor.getValue();
+    }
+
+    @Test
+    void aQuestionIsDeferredThenAnsweredWithEmbedsWithinDiscordsLimits() {
+        DiscordFixtures.Responses[] r = new DiscordFixtures.Responses[1];
+        SlashCommandInteraction i = slash("question", "texte", QUESTION, r);
+
+        bot.onSlash(i);
+
+        InOrder order = inOrder(i, r[0].updater());
+        order.verify(i).respondLater(true);
+        order.verify(r[0].updater()).update();
+        verify(i, never()).createImmediateResponder();
+        List<EmbedBuilder> embeds = embeds(r[0].updater());
+        assertTrue(embeds.size() >= 2 && embeds.size() <= 10, "the answer and its cards: " + embeds.size());
+        int total = 0;
+        for (EmbedBuilder e : embeds) {
+            ObjectNode json = DiscordFixtures.json(e);
+            assertTrue(json.path("title").asText("").length() <= 256);
+            assertTrue(json.path("description").asText("").length() <= 4096);
+            assertTrue(json.path("fields").size() <= 25);
+            json.path("fields").forEach(f -> assertTrue(f.path("value").asText().length() <= 1024));
+            total += DiscordFixtures.length(json);
+        }
+        assertTrue(total <= 6000, "6,000 characters per message at most: " + total);
+        ObjectNode card = DiscordFixtures.json(embeds.get(1));
+        assertFalse(card.path("title").asText().isEmpty(), card.toString());
+        assertTrue(card.path("description").asText().startsWith("**Dispositif** · "), card.toString());
+        assertEquals("Sources : catalogue de la CCI Artois, mis à jour le 28/11/2026",
+                DiscordFixtures.json(embeds.get(embeds.size() - 1)).path("footer").path("text").asText());
+        verify(r[0].updater()).addComponents(any(HighLevelComponent[].class));
+        assertNoPing(mentions(r[0].updater()));
+    }
+
+    @Test
+    void theSeventhQuestionInAMinuteIsPolitelyRefused() {
+        for (int n = 1; n <= 6; n++) {
+            DiscordFixtures.Responses[] r = new DiscordFixtures.Responses[1];
+            SlashCommandInteraction i = slash("question", "texte", "formation hygiene restaurant " + n, r);
+            bot.onSlash(i);
+            verify(i).respondLater(true);
+        }
+        DiscordFixtures.Responses[] r = new DiscordFixtures.Responses[1];
+        SlashCommandInteraction seventh = slash("question", "texte", "formation hygiene restaurant 7", r);
+        bot.onSlash(seventh);
+        verify(seventh, never()).respondLater(anyBoolean());
+        assertEquals(DiscordBot.RATE_LIMITED, content(r[0].immediate()));
+        verify(r[0].immediate()).setFlags(MessageFlag.EPHEMERAL);
+        assertNoPing(mentions(r[0].immediate()));
+    }
+
+    @Test
+    void anOverLongQuestionIsPolitelyRefusedWithoutSearching() {
+        DiscordFixtures.Responses[] r = new DiscordFixtures.Responses[1];
+        SlashCommandInteraction i = slash("question", "texte", "aide ".repeat(401), r); // 2,005 characters
+        bot.onSlash(i);
+        verify(i, never()).respondLater(anyBoolean());
+        String refusal = content(r[0].immediate());
+        assertTrue(refusal.startsWith("Votre message est trop long (2005 caractères, 2000 au plus)"), refusal);
+        verify(r[0].immediate()).setFlags(MessageFlag.EPHEMERAL);
+    }
+
+    private ModalInteraction form(String consent, DiscordFixtures.Responses[] out) {
+        ModalInteraction m = mock(ModalInteraction.class);
+        out[0] = DiscordFixtures.wire(m, USER, false);
+        when(m.getCustomId()).thenReturn(DiscordBot.MODAL);
+        when(m.getTextInputValueByCustomId(anyString())).thenReturn(Optional.empty());
+        when(m.getTextInputValueByCustomId(DiscordBot.NAME)).thenReturn(Optional.of("Jean Dupont"));
+        when(m.getTextInputValueByCustomId(DiscordBot.COMPANY)).thenReturn(Optional.of("Boulangerie Dupont"));
+        when(m.getTextInputValueByCustomId(DiscordBot.REACH)).thenReturn(Optional.of("06 00 00 00 00"));
+        when(m.getTextInputValueByCustomId(DiscordBot.CONSENT)).thenReturn(Optional.of(consent));
+        return m;
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theHandoffFormStoresTheCaseBeforeTheThreadOpensAndConfirmsPrivately() {
+        // the question first, then « Parler à un conseiller », which opens the form
+        bot.onSlash(slash("question", "texte", QUESTION, new DiscordFixtures.Responses[1]));
+        ButtonInteraction button = mock(ButtonInteraction.class);
+        DiscordFixtures.wire(button, USER, false);
+        when(button.getCustomId()).thenReturn(ReplyRenderer.HANDOFF);
+        when(button.respondWithModal(anyString(), anyString(), any(HighLevelComponent[].class)))
+                .thenReturn(CompletableFuture.completedFuture(null));
+        bot.onButton(button);
+        verify(button).respondWithModal(eq(DiscordBot.MODAL), anyString(), any(HighLevelComponent[].class));
+
+        DiscordFixtures.Responses[] r = new DiscordFixtures.Responses[1];
+        ModalInteraction submit = form("Oui", r);
+        bot.onModal(submit);
+
+        InOrder order = inOrder(store, staff);
+        order.verify(store).create(any());
+        ArgumentCaptor<List<DiscordMessage>> thread = ArgumentCaptor.forClass(List.class);
+        order.verify(staff).openThread(anyString(), anyString(), thread.capture());
+        List<HandoffCase> open = store.list(EnumSet.of(CaseState.OPEN));
+        assertEquals(1, open.size());
+        HandoffCase stored = open.get(0);
+        assertEquals("discord:" + USER, stored.entrepreneurId());
+        assertEquals("Jean Dupont", stored.contact().name());
+        assertTrue(stored.transcript().stream().anyMatch(t -> t.text().equals(QUESTION)));
+        // the thread pings the assigned adviser only
+        String discordId = DiscordFixtures.catalogue().adviser(stored.adviserId()).orElseThrow().discordUserId();
+        assertEquals(Set.of(Long.parseLong(discordId)), thread.getValue().get(0).mentionUsers());
+        // the entrepreneur's confirmation: private, with the adviser's name and role and when
+        verify(submit).respondLater(true);
+        String confirmation = content(r[0].updater());
+        var adviser = DiscordFixtures.catalogue().adviser(stored.adviserId()).orElseThrow();
+        assertTrue(confirmation.startsWith("C'est transmis. " + adviser.name() + ", " + adviser.role()), confirmation);
+        assertTrue(confirmation.contains("sous 4 heures ouvrées") && confirmation.contains(stored.id()), confirmation);
+        assertNoPing(mentions(r[0].updater()));
+    }
+
+    @Test
+    void withoutConsentTheCaseKeepsNoContactAndTheAnswerComesOnDiscord() {
+        DiscordFixtures.Responses[] r = new DiscordFixtures.Responses[1];
+        bot.onModal(form("non", r));
+        HandoffCase stored = store.list(EnumSet.of(CaseState.OPEN)).get(0);
+        assertEquals(null, stored.contact(), "no consent, nothing kept");
+        assertTrue(content(r[0].updater()).contains("la réponse viendra ici, sur Discord"));
+    }
+
+    @Test
+    void aCaseThatCannotBeStoredIsNeverAnnouncedAndTheUserIsTold() {
+        doThrow(new StoreException("disque plein")).when(store).create(any());
+        DiscordFixtures.Responses[] r = new DiscordFixtures.Responses[1];
+        bot.onModal(form("oui", r));
+        verify(staff, never()).openThread(anyString(), anyString(), anyList());
+        String text = content(r[0].updater());
+        assertTrue(text.startsWith("Désolé, votre demande n'a pas pu être enregistrée"), text);
+        assertFalse(text.contains("transmis."), "no claim of success");
+        assertFalse(text.contains("disque plein"), "operators' details stay in the logs");
+    }
+
+    @Test
+    void aDiscordErrorOnSendIsLoggedAndReportedNeverThrown() {
+        ListAppender<ILoggingEvent> logs = DiscordFixtures.captureLogs(Futures.class);
+        try {
+            DiscordFixtures.Responses[] r = new DiscordFixtures.Responses[1];
+            SlashCommandInteraction i = slash("question", "texte", QUESTION, r);
+            Exception refused = DiscordFixtures.missingPermissions();
+            when(r[0].updater().update()).thenReturn(CompletableFuture.failedFuture(refused));
+
+            bot.onSlash(i); // must not throw
+
+            assertTrue(logs.list.stream().anyMatch(e -> e.getLevel() == Level.WARN
+                    && e.getFormattedMessage().contains("failed: MissingPermissionsException")), logs.list.toString());
+            assertTrue(logs.list.stream().noneMatch(e -> e.getFormattedMessage().contains("commerce")),
+                    "the user's words are not logged");
+            ArgumentCaptor<DiscordMessage> notice = ArgumentCaptor.forClass(DiscordMessage.class);
+            verify(staff).notice(notice.capture());
+            assertTrue(notice.getValue().content().contains("<#" + DiscordFixtures.CHANNEL + ">"));
+
+            // any other failure of a future is logged the same way
+            DiscordFixtures.Responses[] r2 = new DiscordFixtures.Responses[1];
+            SlashCommandInteraction other = slash("profil", null, null, r2);
+            when(r2[0].immediate().respond()).thenReturn(CompletableFuture.failedFuture(new IllegalStateException("boom")));
+            bot.onSlash(other);
+            assertTrue(logs.list.stream().anyMatch(e -> e.getFormattedMessage().contains("IllegalStateException: boom")),
+                    logs.list.toString());
+        } finally {
+            DiscordFixtures.stopCapture(Futures.class, logs);
+        }
+    }
+
+    @Test
+    void aCardsDetailsComeFromTheCatalogue() {
+        var entry = DiscordFixtures.catalogue().schemes().get(0);
+        ButtonInteraction button = mock(ButtonInteraction.class);
+        DiscordFixtures.Responses r = DiscordFixtures.wire(button, USER, false);
+        when(button.getCustomId()).thenReturn(ReplyRenderer.MORE + entry.id());
+        bot.onButton(button);
+        assertEquals(entry.title(), DiscordFixtures.json(embeds(r.immediate()).get(0)).path("title").asText()
+                .replace("\u200B", ""));
+        verify(r.immediate()).setFlags(MessageFlag.EPHEMERAL);
+    }
+
+    // ---- mentions and direct messages ---------------------------------------------------------
+
+    private static Message message(String content, boolean direct, long channelId, boolean bot, boolean yourself) {
+        Message m = mock(Message.class);
+        MessageAuthor author = mock(MessageAuthor.class);
+        when(author.getId()).thenReturn(USER);
+        when(author.isBotUser()).thenReturn(bot);
+        when(author.isYourself()).thenReturn(yourself);
+        when(m.getAuthor()).thenReturn(author);
+        when(m.getContent()).thenReturn(content);
+        when(m.getServer()).thenReturn(direct ? Optional.empty() : Optional.of(mock(Server.class)));
+        TextChannel channel = mock(TextChannel.class);
+        when(channel.getId()).thenReturn(channelId);
+        when(m.getChannel()).thenReturn(channel);
+        return m;
+    }
+
+    private static AllowedMentions mentions(MessageBuilder builder) {
+        ArgumentCaptor<AllowedMentions> captor = ArgumentCaptor.forClass(AllowedMentions.class);
+        verify(builder).setAllowedMentions(captor.capture());
+        return captor.getValue();
+    }
+
+    @Test
+    void aMentionOfTheBotIsAnsweredInTheChannelWithoutPingingAnyone() {
+        Message m = message("<@" + BOT + "> " + QUESTION + " @everyone", false, DiscordFixtures.CHANNEL, false, false);
+        bot.onMessage(m);
+        assertFalse(channelMessages.isEmpty());
+        MessageBuilder first = channelMessages.get(0);
+        verify(first).replyTo(m);
+        verify(first).send(m.getChannel());
+        channelMessages.forEach(b -> assertNoPing(mentions(b)));
+    }
+
+    @Test
+    void otherBotsItselfUnmentionedMessagesAndTheStaffChannelAreIgnored() {
+        bot.onMessage(message("<@" + BOT + "> " + QUESTION, false, DiscordFixtures.CHANNEL, true, false));
+        bot.onMessage(message("<@" + BOT + "> " + QUESTION, true, DiscordFixtures.CHANNEL, false, true));
+        bot.onMessage(message(QUESTION, false, DiscordFixtures.CHANNEL, false, false));
+        bot.onMessage(message("<@" + BOT + "> " + QUESTION, false, DiscordFixtures.STAFF, false, false));
+        Message inCaseThread = message("<@" + BOT + "> " + QUESTION, false, 4444L, false, false);
+        org.javacord.api.entity.channel.ServerThreadChannel thread = mock(org.javacord.api.entity.channel.ServerThreadChannel.class);
+        org.javacord.api.entity.channel.RegularServerChannel staffChannel = mock(org.javacord.api.entity.channel.RegularServerChannel.class);
+        when(staffChannel.getId()).thenReturn(DiscordFixtures.STAFF);
+        when(thread.getParent()).thenReturn(staffChannel);
+        when(inCaseThread.getChannel().asServerThreadChannel()).thenReturn(Optional.of(thread));
+        bot.onMessage(inCaseThread);
+        assertTrue(channelMessages.isEmpty());
+    }
+
+    @Test
+    void aDirectMessageIsAnsweredAndAnOverLongOneRefused() {
+        bot.onMessage(message(QUESTION, true, 321L, false, false));
+        assertFalse(channelMessages.isEmpty(), "a direct message needs no mention");
+
+        channelMessages.clear();
+        bot.onMessage(message("x".repeat(2001), true, 321L, false, false));
+        assertEquals(1, channelMessages.size());
+        ArgumentCaptor<String> text = ArgumentCaptor.forClass(String.class);
+        verify(channelMessages.get(0)).setContent(text.capture());
+        assertEquals(DiscordBot.tooLong(2001), text.getValue());
+    }
+
+    @Test
+    void aSendFailureOnAMentionIsContained() {
+        Message m = message("<@" + BOT + "> " + QUESTION, false, DiscordFixtures.CHANNEL, false, false);
+        Exception refused = DiscordFixtures.missingPermissions();
+        DiscordBot failing = new DiscordBot(DiscordFixtures.assistant(store, new DiscordNotifier(staff,
+                DiscordFixtures.catalogue().advisersById()), data), DiscordFixtures.catalogue(), store,
+                new DiscordNotifier(staff, DiscordFixtures.catalogue().advisersById()), new ReplyRenderer(Optional.empty()),
+                new RateLimiter(DiscordFixtures.CLOCK), DiscordFixtures.ROLE, DiscordFixtures.STAFF, Runnable::run, () -> {
+                    MessageBuilder b = DiscordFixtures.builder(MessageBuilder.class);
+                    when(b.send(any(TextChannel.class))).thenReturn(CompletableFuture.failedFuture(refused));
+                    return b;
+                }, Duration.ofSeconds(2), DiscordFixtures.CLOCK);
+        failing.botUserId(BOT);
+        failing.onMessage(m); // must not throw
+        verify(staff).notice(any());
+    }
+}
