@@ -153,7 +153,8 @@ class DiscordCommandTest {
         try {
             Future<Integer> exit = runner.submit(() -> command.run(args(), out, err));
             long deadline = System.currentTimeMillis() + 20_000;
-            while (!outBytes.toString(StandardCharsets.UTF_8).contains("Arrêt : Ctrl+C") && !exit.isDone()
+            // the invitation link is the last line printed before serving
+            while (!outBytes.toString(StandardCharsets.UTF_8).contains("Lien d'invitation") && !exit.isDone()
                     && System.currentTimeMillis() < deadline) {
                 Thread.sleep(20);
             }
