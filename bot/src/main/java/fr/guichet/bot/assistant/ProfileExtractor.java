@@ -22,8 +22,11 @@ public final class ProfileExtractor {
         STAGES.put(p("je viens de creer|vient d etre creee|cree(e)? (il y a|depuis) \\d+ (mois|ans?)|depuis \\d+ mois"
                 + "|jeune entreprise|premiere annee|(1|2|un|deux) ans? d activite"), Stage.JEUNE_ENTREPRISE);
         STAGES.put(p("en train de creer|immatricul|creation en cours|je cree|je monte|je suis en creation"), Stage.CREATION);
-        STAGES.put(p("j ai une idee|j ai un projet|porteur de projet|je veux (creer|me lancer|monter|ouvrir)|envie de (creer|me lancer)"
-                + "|me lancer|futur (entrepreneur|createur)|je voudrais (creer|ouvrir|monter)|demandeur d emploi qui"), Stage.PROJET);
+        // "je veux", typed as people type it: "jveux", "j veux", "jvoudrais", "on voudrait"…
+        String wish = "(je |j |on |nous )?(veux|veut|voudrais|voudrait|voulons|souhaite|aimerais|aimerait|vais|va)"
+                + "|jveux|jvoudrais|jaimerais|jvais|envie de|projet de";
+        STAGES.put(p("j ai une idee|j ai un projet|porteur de projet|(" + wish + ") (creer|me lancer|se lancer|nous lancer|monter|ouvrir|demarrer)"
+                + "|me lancer|futur (entrepreneur|createur)|demandeur d emploi qui"), Stage.PROJET);
         STAGES.put(p("developper|agrandir|croissance|nouveau marche|depuis \\d{2} ans|depuis (plus de )?[3-9] ans|investir"),
                 Stage.DEVELOPPEMENT);
 

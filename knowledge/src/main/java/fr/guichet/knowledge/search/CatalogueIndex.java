@@ -2,6 +2,7 @@ package fr.guichet.knowledge.search;
 
 import fr.guichet.knowledge.catalogue.Catalogue;
 import fr.guichet.knowledge.catalogue.Entry;
+import fr.guichet.knowledge.catalogue.EntryKind;
 import fr.guichet.knowledge.catalogue.Session;
 import fr.guichet.knowledge.catalogue.Stage;
 import fr.guichet.knowledge.catalogue.Theme;
@@ -87,6 +88,12 @@ public final class CatalogueIndex implements Retriever {
      * of a search on big catalogues. 20 ranks the development questions as well as scoring every match did.
      */
     private static final int PHRASE_RERANK_DEPTH = 20;
+    /** Chosen on the development questions: 1 lifts MTE recall@5 0.831 → 0.846, 0.5 does less, 2 and 3 no more. */
+    private static final float KIND_INTENT_WEIGHT = 1f;
+    private static final java.util.regex.Pattern SCHEME_WORDS = java.util.regex.Pattern.compile(
+            "\\b(aides?|subventions?|financements?|financer|prets?|argent|thunes?|tunes?|fric|garanties?|microcredits?)\\b");
+    private static final java.util.regex.Pattern TRAINING_WORDS = java.util.regex.Pattern.compile(
+            "\\b(formations?|former|apprendre|diplomes?|certifications?|cpf)\\b");
     private static final java.util.regex.Pattern ELIDED = java.util.regex.Pattern.compile(
             "^(?iu)(l|d|qu|n|s|j|m|t|c|jusqu|lorsqu|puisqu|quoiqu)['’]");
     private static final java.util.regex.Pattern WORDS_AND_GAPS = java.util.regex.Pattern.compile(
@@ -382,6 +389,7 @@ public final class CatalogueIndex implements Retriever {
             }
             addFilters(query, request, place, today);
             addPreferences(query, request);
+            addKindIntent(query, request, text);
             BooleanQuery built = query.build();
             TopDocs top;
             if (phraseCount == 0) {
@@ -595,6 +603,25 @@ public final class CatalogueIndex implements Retriever {
         if (r.preferSector() != null && !r.preferSector().isBlank()) {
             query.add(new BoostQuery(new ConstantScoreQuery(
                     new TermQuery(new Term("sector", Places.normalize(r.preferSector())))), 1.5f), Occur.SHOULD);
+        }
+    }
+
+    /**
+     * "Quelles aides ?" asks for a scheme, "une formation ?" for a training: the entries of the
+     * kind asked for rank higher, the others stay (a training can answer an "aide" question).
+     * A question naming both, or neither, prefers nothing.
+     */
+    private static void addKindIntent(BooleanQuery.Builder query, SearchRequest r, String text) {
+        if (r.kind() != null) {
+            return;
+        }
+        String normalized = Places.normalize(text);
+        boolean scheme = SCHEME_WORDS.matcher(normalized).find();
+        boolean training = TRAINING_WORDS.matcher(normalized).find();
+        if (scheme != training) {
+            EntryKind wanted = scheme ? EntryKind.SCHEME : EntryKind.TRAINING;
+            query.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term("kind", wanted.code()))),
+                    KIND_INTENT_WEIGHT), Occur.SHOULD);
         }
     }
 

@@ -231,6 +231,25 @@ class CatalogueIndexTest {
         assertEquals(3, preferCommerce.size());
     }
 
+    @Test
+    void askingForAnAidOrATrainingRanksThatKindFirstWithoutExcludingTheOther() {
+        CatalogueIndex idx = index(CatalogueFixture.in(dir)
+                .schemes("""
+                        [{"id": "scheme", "title": "Programme export", "summary": "S.", "themes": ["international"], "provider": "P"}]
+                        """)
+                .trainings("""
+                        [{"id": "training", "title": "Programme export", "summary": "S.", "themes": ["international"], "provider": "P"}]
+                        """), SearchFixture.TODAY);
+        assertEquals(List.of("scheme", "training"), search(idx, "une aide pour le programme export ?"));
+        assertEquals(List.of("scheme", "training"), search(idx, "financement programme export"));
+        assertEquals(List.of("training", "scheme"), search(idx, "une formation programme export ?"));
+        assertEquals(List.of("training", "scheme"), search(idx, "me former au programme export"));
+        // both asked for, or neither: the text decides alone, and the two entries tie
+        Hit a = hit(idx.search(SearchRequest.of("aide et formation programme export")), "scheme");
+        Hit b = hit(idx.search(SearchRequest.of("aide et formation programme export")), "training");
+        assertEquals(a.score(), b.score(), 1e-6);
+    }
+
     // ---- places ----------------------------------------------------------------------------
 
     /** Every entry says « subvention »; each is reserved to one territory. */
