@@ -55,8 +55,9 @@ public final class Assistant {
     private static final Set<String> CHAT_WORDS = Set.of("je", "j", "me", "moi", "mon", "ma", "mes", "un", "une", "des",
             "le", "la", "les", "l", "de", "du", "d", "a", "au", "aux", "pour", "et", "ou", "en", "il", "y", "est", "ce",
             "c", "qu", "que", "qui", "quoi", "quel", "quelle", "quels", "quelles", "veux", "voudrais", "cherche",
-            "bonjour", "salut", "svp", "stp", "merci", "vous", "avez", "ai", "suis", "sur", "avec", "existe", "t", "ca",
+            "bonjour", "bonsoir", "salut", "hello", "coucou", "bjr", "slt", "svp", "stp", "merci", "vous", "avez", "ai", "suis", "sur", "avec", "existe", "t", "ca",
             "comment", "peux", "peut", "on", "nous", "pas", "ne", "n", "s", "se", "sa", "son", "ses", "tout", "bien");
+    private static final Pattern GREETING = Pattern.compile("^(bonjour|bonsoir|salut|hello|coucou|bjr|slt)\\b");
     private static final Pattern FOLLOW_UP = Pattern.compile(
             "^(et|mais|sinon|aussi|ok et|d accord et|pour (un|une|le|la|les)|dans (le|la|les)|en (cas|tant)|meme chose|pareil)\\b");
     private static final Pattern DETAIL = Pattern.compile(
@@ -130,7 +131,9 @@ public final class Assistant {
             c.lastSearch = search;
             c.lastEntries = List.of();
             c.unhelpful.add(false);
-            return new Reply(clarifyingQuestion(c.profile), List.of(), List.of(), HandoffDecision.NONE, Optional.empty());
+            String hello = GREETING.matcher(normalized).find()
+                    ? "Bonjour ! Je vous oriente vers les aides et les formations utiles à votre entreprise. " : "";
+            return new Reply(hello + clarifyingQuestion(c.profile), List.of(), List.of(), HandoffDecision.NONE, Optional.empty());
         }
 
         SearchResult result = retriever.search(request(search, text, c.profile));

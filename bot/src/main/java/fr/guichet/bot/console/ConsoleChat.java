@@ -96,7 +96,7 @@ public final class ConsoleChat {
 
     private void askToHandOff() {
         String answer = prompt("Transmettre votre demande à ce conseiller ? (oui/non)");
-        if (answer != null && answer.strip().toLowerCase().startsWith("o")) {
+        if (isYes(answer)) {
             collectAndOpen();
         } else {
             out.println("guichet > D'accord. Tapez /conseiller à tout moment si vous changez d'avis.");
@@ -108,7 +108,7 @@ public final class ConsoleChat {
         String company = prompt("Votre entreprise ou projet (Entrée pour passer)");
         String reach = prompt("Votre téléphone ou e-mail (Entrée pour passer)");
         String consent = prompt("Acceptez-vous d'être recontacté(e) à ces coordonnées ? (oui/non)");
-        boolean agreed = consent != null && consent.strip().toLowerCase().startsWith("o");
+        boolean agreed = isYes(consent);
         Contact contact = new Contact(blankToNull(name), blankToNull(company), blankToNull(reach), agreed);
         try {
             out.println("guichet > " + assistant.openCase(conversationId, userId, contact).message());
@@ -138,6 +138,15 @@ public final class ConsoleChat {
         out.println("  secteur : " + (p.sector() == null ? "?" : p.sector()));
         out.println("  commune : " + (p.place() == null ? "?" : p.place()));
         out.println("  effectif : " + (p.headcount() == null ? "?" : p.headcount()));
+    }
+
+    /** "oui", "ouais", "ok", "/oui" (the feedback command, typed out of habit), "d'accord". */
+    static boolean isYes(String answer) {
+        if (answer == null) {
+            return false;
+        }
+        String a = answer.strip().toLowerCase(java.util.Locale.ROOT).replaceFirst("^/", "");
+        return a.startsWith("o") || a.startsWith("d'accord") || a.startsWith("daccord") || a.equals("yes") || a.equals("y");
     }
 
     private static String blankToNull(String s) {

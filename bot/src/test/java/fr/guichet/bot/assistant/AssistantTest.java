@@ -108,6 +108,15 @@ class AssistantTest {
     }
 
     @Test
+    void aGreetingIsGreetedAndAskedWhereTheyStand() {
+        Reply reply = assistant.handle("c2b", "u2b", "Bonjour");
+        assertTrue(reply.text().startsWith("Bonjour !"), reply.text());
+        assertTrue(reply.text().contains("où en êtes-vous"), reply.text());
+        assertTrue(reply.cards().isEmpty());
+        assertFalse(assistant.handle("c2c", "u2c", "je cherche une aide").text().startsWith("Bonjour"));
+    }
+
+    @Test
     void profileIsFilledFromWhatTheEntrepreneurSays() {
         assistant.handle("c3", "u3", "j'ai un restaurant a Bethune avec 8 salaries");
         Profile p = assistant.profile("c3", "u3");

@@ -1,6 +1,7 @@
 package fr.guichet.bot.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.guichet.bot.TestAssistants;
@@ -79,5 +80,16 @@ class ConsoleChatTest {
             assertTrue(cases.list(EnumSet.allOf(CaseState.class)).isEmpty());
             assertTrue(out.contains("/conseiller"), out);
         }
+    }
+
+    @Test
+    void yesIsReadAsPeopleTypeItAndAnythingElseIsNo() {
+        for (String yes : List.of("oui", "Oui !", "ouais", "ok", "/oui", "d'accord", "yes")) {
+            assertTrue(ConsoleChat.isYes(yes), yes);
+        }
+        for (String no : List.of("non", "/non", "", "plus tard", "nan")) {
+            assertFalse(ConsoleChat.isYes(no), no);
+        }
+        assertFalse(ConsoleChat.isYes(null));
     }
 }
