@@ -51,12 +51,17 @@ public final class Assistant {
             "subvention", "subventions", "argent", "entreprise", "boite", "societe", "projet", "conseil", "conseils",
             "info", "infos", "information", "informations", "renseignement", "renseignements", "lancer", "creer",
             "creation", "question", "dispositif", "dispositifs", "faire", "besoin", "help", "thune", "sous", "business",
-            "monter", "ouvrir", "demarrer", "affaire", "accompagnement", "soutien", "possible", "pouvez", "m", "aider");
+            "monter", "ouvrir", "demarrer", "affaire", "accompagnement", "soutien", "possible", "pouvez", "m", "aider",
+            "formation", "formations");
     private static final Set<String> CHAT_WORDS = Set.of("je", "j", "me", "moi", "mon", "ma", "mes", "un", "une", "des",
             "le", "la", "les", "l", "de", "du", "d", "a", "au", "aux", "pour", "et", "ou", "en", "il", "y", "est", "ce",
             "c", "qu", "que", "qui", "quoi", "quel", "quelle", "quels", "quelles", "veux", "voudrais", "cherche",
-            "bonjour", "bonsoir", "salut", "hello", "coucou", "bjr", "slt", "svp", "stp", "merci", "vous", "avez", "ai", "suis", "sur", "avec", "existe", "t", "ca",
-            "comment", "peux", "peut", "on", "nous", "pas", "ne", "n", "s", "se", "sa", "son", "ses", "tout", "bien");
+            "bonjour", "bonsoir", "salut", "hello", "coucou", "bjr", "slt", "svp", "stp", "merci", "vous", "avez", "ai",
+            "suis", "sur", "avec", "existe", "t", "ca", "comment", "peux", "peut", "on", "nous", "pas", "ne", "n", "s",
+            "se", "sa", "son", "ses", "tout", "bien", "ya", "yen", "jveux", "jvoudrais");
+    /** Words saying which kind of entry is wanted: a follow-up naming one replaces the previous turn's. */
+    private static final Pattern KIND_WORDS = Pattern.compile(
+            "(?iu)\\b(aides?|subventions?|financements?|pr[eê]ts?|formations?)\\b");
     private static final Pattern GREETING = Pattern.compile("^(bonjour|bonsoir|salut|hello|coucou|bjr|slt)\\b");
     private static final Pattern FOLLOW_UP = Pattern.compile(
             "^(et|mais|sinon|aussi|ok et|d accord et|pour (un|une|le|la|les)|dans (le|la|les)|en (cas|tant)|meme chose|pareil)\\b");
@@ -122,9 +127,12 @@ public final class Assistant {
             c.unhelpful.add(false);
             return details(c, normalized);
         }
-        boolean followUp = c.lastSearch != null && (FOLLOW_UP.matcher(normalized).find()
-                || (c.lastEntries.isEmpty() && contentWords(normalized).size() <= 4));
-        String search = followUp ? c.lastSearch + " " + text : text;
+        List<String> words = contentWords(normalized);
+        // "ya des aides ?" right after "embaucher mon premier salarié" asks about that, not about aids in general
+        boolean onlyGeneric = !words.isEmpty() && words.size() <= 3 && words.stream().allMatch(GENERIC_WORDS::contains);
+        boolean followUp = c.lastSearch != null && (FOLLOW_UP.matcher(normalized).find() || onlyGeneric
+                || (c.lastEntries.isEmpty() && words.size() <= 4));
+        String search = followUp ? previousTopic(c.lastSearch, normalized) + " " + text : text;
         HandoffDecision decision = policy.onMessage(text);
 
         if (!decision.needed() && isVague(search, c.profile)) {
@@ -205,6 +213,11 @@ public final class Assistant {
             }
         }
         return words;
+    }
+
+    /** "et des formations ?" after "ya des aides ?": the topic stays, the kind asked for changes. */
+    private static String previousTopic(String lastSearch, String normalizedMessage) {
+        return KIND_WORDS.matcher(normalizedMessage).find() ? KIND_WORDS.matcher(lastSearch).replaceAll(" ") : lastSearch;
     }
 
     /** Too vague to answer well: a few generic words, and the profile does not say enough. */

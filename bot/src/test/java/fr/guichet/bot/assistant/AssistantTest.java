@@ -135,6 +135,19 @@ class AssistantTest {
     }
 
     @Test
+    void aShortFollowUpKeepsTheTopicAndTakesTheKindItAsksFor() {
+        assistant.handle("c4b", "u4b", "jveux embaucher mon premier salarie");
+        Reply aids = assistant.handle("c4b", "u4b", "ya des aides ?");
+        assertFalse(aids.cards().isEmpty(), aids.text());
+        assertTrue(aids.cards().stream().allMatch(card -> (card.title() + card.detail()).toLowerCase().matches(
+                "(?s).*(embauch|recrut|employeur|salari).*")), "still about hiring: " + aids.cards());
+        Reply trainings = assistant.handle("c4b", "u4b", "et des formations ?");
+        assertFalse(trainings.cards().isEmpty(), trainings.text());
+        assertTrue(trainings.cards().stream().limit(2).allMatch(card -> card.kind().equals("formation")),
+                "trainings first: " + trainings.cards());
+    }
+
+    @Test
     void sensitiveSituationIsHandedToTheRightDomainAndStoredBeforeTheAdviserHears() {
         Reply reply = assistant.handle("c5", "u5", "mon entreprise est en cessation de paiement, que faire ?");
         assertTrue(reply.handoff().needed());
