@@ -39,7 +39,9 @@ public final class FrenchAnalysis {
             "qui", "dont", "ou", "aussi", "tres", "plus", "bien", "tout", "tous", "toute", "toutes", "chose",
             "choses", "truc", "trucs", "genre", "bref", "alors", "donc", "bah", "ben", "euh", "oui", "non",
             "peu", "beaucoup", "quelque", "quelqu", "possible", "aider", "aidez", "dois", "doit", "faut",
-            "moi", "je", "j", "on", "nous", "vous", "votre", "vos", "mais", "car", "si", "quand", "actuellement");
+            "moi", "je", "j", "on", "nous", "vous", "votre", "vos", "mais", "car", "si", "quand", "actuellement",
+            // typed without the apostrophe or the space
+            "jai", "jveux", "jvoudrais", "jaimerais", "aimerais", "jsuis", "chui", "cest", "coucou", "bjr", "slt");
 
     /** French stop words, accent-folded to match the folded tokens, plus chat filler words. */
     static final CharArraySet STOP_WORDS = foldedStopWords();

@@ -71,6 +71,8 @@ class FrenchAnalysisTest {
         assertEquals(List.of(), tokens(index, "le la les de des du et à"));
         assertEquals(List.of(), tokens(index, "Bonjour, je voudrais savoir s'il y a quelque chose"));
         assertEquals(1, tokens(index, "Bonjour, je voudrais une subvention").size());
+        assertEquals(tokens(index, "subvention"), tokens(index, "slt jai besoin d'une subvention, cest possible ?"),
+                "fillers typed without their apostrophe");
     }
 
     @Test
