@@ -62,6 +62,13 @@ public final class Assistant {
     /** Words saying which kind of entry is wanted: a follow-up naming one replaces the previous turn's. */
     private static final Pattern KIND_WORDS = Pattern.compile(
             "(?iu)\\b(aides?|subventions?|financements?|pr[eê]ts?|formations?)\\b");
+    /** Words of a request for a person that say nothing of the subject ("un rdv demain matin avec la cci"). */
+    private static final Set<String> ASK_WORDS = Set.of("rdv", "rendez", "cci", "conseiller", "conseillere", "conseillers",
+            "humain", "personne", "quelqu", "rappeler", "rappelez", "appeler", "appelez", "contacter", "recontacter",
+            "joindre", "telephone", "numero", "parler", "voir", "discuter", "echanger", "rencontrer", "pouvez", "pourriez",
+            "possible", "plait", "demain", "matin", "apres", "midi", "soir", "aujourd", "hui", "semaine", "vite",
+            "rapidement", "urgent", "dossier", "prefere", "prefererais", "aimerais", "souhaite", "voudrait", "vrai", "vraie",
+            "accompagne", "accompagnee", "etre", "svp", "stp", "merci");
     private static final Pattern GREETING = Pattern.compile("^(bonjour|bonsoir|salut|hello|coucou|bjr|slt)\\b");
     private static final Pattern FOLLOW_UP = Pattern.compile(
             "^(et|mais|sinon|aussi|ok et|d accord et|pour (un|une|le|la|les)|dans (le|la|les)|en (cas|tant)|meme chose|pareil)\\b");
@@ -134,6 +141,13 @@ public final class Assistant {
                 || (c.lastEntries.isEmpty() && words.size() <= 4));
         String search = followUp ? previousTopic(c.lastSearch, normalized) + " " + text : text;
         HandoffDecision decision = policy.onMessage(text);
+        boolean askOnly = false;
+        if (decision.reason() == HandoffReason.EXPLICIT_REQUEST) {
+            // "parler à un conseiller" says who, not what: the topic is the rest, or what was asked before
+            String topic = Places.normalize(search).replace(decision.detail(), " ").strip();
+            askOnly = contentWords(topic).stream().allMatch(ASK_WORDS::contains);
+            search = askOnly && c.lastSearch != null ? c.lastSearch : topic;
+        }
 
         if (!decision.needed() && isVague(search, c.profile)) {
             c.lastSearch = search;
@@ -144,10 +158,11 @@ public final class Assistant {
             return new Reply(hello + clarifyingQuestion(c.profile), List.of(), List.of(), HandoffDecision.NONE, Optional.empty());
         }
 
-        SearchResult result = retriever.search(request(search, text, c.profile));
+        SearchResult result = askOnly && c.lastSearch == null ? new SearchResult(List.of(), Optional.empty())
+                : retriever.search(request(search, text, c.profile));
         // a hit the policy would not trust is not shown either, even below a better one
         List<Hit> shown = result.hits().stream().filter(h -> h.confidence() >= policy.minConfidence()).limit(SHOWN).toList();
-        boolean unsure = result.topConfidence() < policy.minConfidence();
+        boolean unsure = !askOnly && result.topConfidence() < policy.minConfidence();
         int streak = unsure ? c.unhelpfulStreak() + 1 : 0;
         if (!decision.needed()) {
             decision = policy.onRetrieval(search, result.topConfidence(), streak);
@@ -158,7 +173,9 @@ public final class Assistant {
 
         Answer answer;
         List<Entry> entries = unsure ? List.of() : shown.stream().map(Hit::entry).toList();
-        if (entries.isEmpty()) {
+        if (entries.isEmpty() && askOnly) {
+            answer = new Answer("Bien sûr.", List.of(), false, false);
+        } else if (entries.isEmpty()) {
             feedback.recordUnanswered(new UnansweredQuestion(clock.instant(), c.userId, text));
             answer = new Answer("Je n'ai rien trouvé de sûr dans le catalogue pour cette question.", List.of(), false, false);
         } else {

@@ -26,13 +26,18 @@ public final class HandoffPolicy {
         return new Rule(Pattern.compile(regex), reason, domain);
     }
 
+    /** What an entrepreneur calls the business they sell or take over. */
+    private static final String BUSINESS = "(boite|entreprise|societe|affaire|commerce|restaurant|resto|garage|bar"
+            + "|magasin|boutique|pme|tpe|hotel|salon|cabinet|usine|boulangerie|boucherie|patisserie|pharmacie|epicerie"
+            + "|pizzeria|friterie|brasserie|cafe|camping|gite|agence|imprimerie|pressing|laverie|auto ecole|licence)";
+
     /** Situations a bot must not settle, then explicit asks; the first match wins. */
     private static final List<Rule> RULES = List.of(
-            rule("\\b((vendre|ceder|transmettre) (ma|mon|notre) (boite|entreprise|societe|affaire|fonds|commerce|restaurant|garage"
-                    + "|bar|magasin|boutique|pme|tpe|hotel|salon|cabinet|usine)|cession|(racheter|reprendre|rachat d|reprise d|rachter)"
-                    + " ?(une|un|la|le|l|les)? ?(boite|entreprise|societe|affaire|fonds|fond|commerce|restaurant|bar|boulangerie"
-                    + "|garage|salon|pme|tpe|hotel|magasin|boutique|cabinet|parts|usine)|fonds? de commerce|depart a la retraite"
-                    + "|partir a la retraite|mon successeur|un repreneur|trouver un repreneur|parts (de|d) (mon|ma) associe)",
+            rule("\\b((vendre|ceder|transmettre|revendre) (ma|mon|notre|nos) " + BUSINESS + "|cession|(racheter|reprendre|rachat d"
+                    + "|reprise d|rachter) ?(une|un|la|le|l|les)? ?(" + BUSINESS + "|fonds|fond|parts)|fonds? de commerce"
+                    + "|depart a la retraite|partir a la retraite|mon successeur|un repreneur|trouver un repreneur"
+                    + "|parts (de|d) (mon|ma) associe|(combien|que) (vaut|valent) (ma|mon|notre|nos)|valeur de (ma|mon|notre) "
+                    + BUSINESS + "|(evaluer|estimer) (ma|mon|notre) " + BUSINESS + ")",
                     HandoffReason.SENSITIVE_SITUATION, Theme.REPRISE_TRANSMISSION),
             rule("\\b(cessation (de|des) paiements?|redressement|liquidation|depot de bilan|deposer le bilan|faillite|procedure collective"
                     + "|procedure de sauvegarde|huissier|saisie sur|plus de tresorerie|(peux|pouvons) plus (rien )?payer"
@@ -43,7 +48,7 @@ public final class HandoffPolicy {
                     HandoffReason.SENSITIVE_SITUATION, Theme.RECRUTEMENT_RH),
             rule("\\b((?<!referent )(?<!referente )harcelement|harcel(?!ement)\\w*|agression|discrimination)",
                     HandoffReason.SENSITIVE_SITUATION, Theme.RECRUTEMENT_RH),
-            rule("\\b(litiges?|contentieux|en conflit|proces|tribunal|avocat|mise en demeure|porter plainte|l attaquer"
+            rule("\\b(litiges?|contentieux|en conflit|conflit (avec|entre)|c est le conflit|on s embrouille|proces|tribunal|avocat|mise en demeure|porter plainte|l attaquer"
                     + "|attaquer en justice|assigne\\w*|refuse de (me )?payer|pas d accord (du tout )?sur)",
                     HandoffReason.SENSITIVE_SITUATION, Theme.JURIDIQUE_FORMALITES),
             rule("\\b(cumul\\w*|combiner (les|des|plusieurs|ces)|plusieurs aides (en meme temps|a la fois)|en meme temps"
@@ -53,7 +58,9 @@ public final class HandoffPolicy {
                     + "|(un|vrai|une vraie) humain|une vraie personne|etre rappele\\w*|me rappeler|rappelez[ -]moi|appelez[ -]moi"
                     + "|m appeler|me recontacter|me contacter|(prendre|avoir|obtenir|fixer|demander) (un )?(rdv|rendez vous)"
                     + "|rendez vous avec|quelqu un (de|a) la cci|joindre (la cci|quelqu un|un conseiller)"
-                    + "|appeler (la cci|un conseiller)|numero de telephone de la cci)",
+                    + "|appeler (la cci|un conseiller)|numero de telephone de la cci|(un|le) contact (a|de|avec|chez) la cci"
+                    + "|(voir|rencontrer|echanger avec|discuter avec) (quelqu un|un conseiller|une conseillere|un expert)"
+                    + "|par (un|une) (humain|personne|conseiller|conseillere|expert))",
                     HandoffReason.EXPLICIT_REQUEST, null));
 
     /**
@@ -84,8 +91,15 @@ public final class HandoffPolicy {
             rule("\\b(pret|financ|subvention|banque|argent|thune|fric|credit|investir|levee de fonds)", null,
                     Theme.FINANCEMENT));
 
+    private static final Pattern TRAINING_ABOUT_IT = Pattern.compile(
+            "\\b(formations?|former|webinaires?|ateliers?|reunions? d information)\\b (pour|sur|a|de|d) ?(la |l )?"
+                    + "(reprendre|reprise|transmission|transmettre|cession|ceder|vendre|rachat|racheter|evaluer|evaluation)");
+
     private static final Pattern AMOUNT = Pattern.compile(
             "(\\d+(?:[ .,]\\d+)*)\\s*(millions?|mio|m€|k€|k\\b|mille)?\\s*(?:€|euros?|eur\\b)?");
+
+    private static final Pattern TURNOVER = Pattern.compile(
+            "\\s*((de |d'|d’)?euros?\\s*)?(de |d'|d’)?\\s*(ca\\b|c\\.a\\.|chiffre)");
 
     private final double minConfidence;
     private final BigDecimal largeProjectEur;
@@ -101,10 +115,13 @@ public final class HandoffPolicy {
 
     /** The rules that read the message itself: sensitive situations, explicit asks, large projects, combined aids. */
     public HandoffDecision onMessage(String message) {
-        String text = Places.normalize(message);
+        String text = TriggerWords.correct(Places.normalize(message));
         for (Rule r : RULES) {
             Matcher m = r.pattern().matcher(text);
             if (m.find()) {
+                if (r.domain() == Theme.REPRISE_TRANSMISSION && TRAINING_ABOUT_IT.matcher(text).find()) {
+                    continue; // "une formation pour reprendre une entreprise" asks for a course, the catalogue has them
+                }
                 // null domain: the assistant takes the theme of what the catalogue finds
                 return HandoffDecision.to(r.domain(), r.reason(), m.group());
             }
@@ -152,8 +169,8 @@ public final class HandoffPolicy {
         while (m.find()) {
             String unit = m.group(2);
             boolean money = m.group().contains("€") || m.group().contains("euro") || m.group().matches(".*\\beur\\b.*");
-            if (unit == null && !money) {
-                continue;
+            if (unit == null && !money || TURNOVER.matcher(text).region(m.end(), text.length()).lookingAt()) {
+                continue; // "12 M€ de CA" is the size of the company, not of a project
             }
             String digits = m.group(1);
             BigDecimal value;

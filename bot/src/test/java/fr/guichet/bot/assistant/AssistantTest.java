@@ -168,6 +168,23 @@ class AssistantTest {
     }
 
     @Test
+    void askingForSomeoneTakesTheSubjectFromTheRestOfTheMessageOrFromBefore() {
+        Reply alone = assistant.handle("c5b", "u5b", "pouvez vous me rappeler demain matin ?");
+        assertEquals(HandoffReason.EXPLICIT_REQUEST, alone.handoff().reason());
+        assertEquals(Theme.CREATION, alone.handoff().domain(), "no subject: the first-contact domain");
+        assertTrue(alone.cards().isEmpty());
+        assertTrue(feedback.unansweredSince(Instant.EPOCH).isEmpty(), "a request for a person is not a catalogue gap");
+
+        Reply withSubject = assistant.handle("c5c", "u5c", "je voudrais parler a un conseiller pour exporter en Allemagne");
+        assertEquals(Theme.INTERNATIONAL, withSubject.handoff().domain());
+
+        assistant.handle("c5d", "u5d", "formation haccp pour mon restaurant");
+        Reply after = assistant.handle("c5d", "u5d", "je veux un rdv avec un conseiller");
+        assertEquals(HandoffReason.EXPLICIT_REQUEST, after.handoff().reason());
+        assertEquals(Theme.FORMATION, after.handoff().domain(), "the subject asked about just before");
+    }
+
+    @Test
     void noConsentMeansNoContactKept() {
         assistant.handle("c6", "u6", "je veux parler a un conseiller");
         HandoffCase stored = assistant.openCase("c6", "u6", new Contact("Jean", "X", "jean@example.org", false)).handoffCase();

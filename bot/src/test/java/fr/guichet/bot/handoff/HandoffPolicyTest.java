@@ -35,7 +35,17 @@ class HandoffPolicyTest {
             "projet de 800 000 € pour agrandir l'entrepot|LARGE_PROJECT|",
             "un client refuse de me payer depuis 6 mois|SENSITIVE_SITUATION|juridique-formalites",
             "reprendre une boite en liquidation avec ses salaries|SENSITIVE_SITUATION|reprise-transmission",
-            "appelez moi svp, j'ai besoin d'un vrai conseiller|EXPLICIT_REQUEST|"})
+            "appelez moi svp, j'ai besoin d'un vrai conseiller|EXPLICIT_REQUEST|",
+            // typed the way people type: one letter off, no accents
+            "on est en cessation de paiment depuis 2 semaines|SENSITIVE_SITUATION|difficultes",
+            "redresement judiciaire prononce hier|SENSITIVE_SITUATION|difficultes",
+            "je voudrais un conseiler svp|EXPLICIT_REQUEST|",
+            "besoin d'un contact a la cci pour mon export|EXPLICIT_REQUEST|",
+            "j'aimerais etre accompagne par un humain|EXPLICIT_REQUEST|",
+            "je veux vendre ma boulangerie, combien elle vaut ?|SENSITIVE_SITUATION|reprise-transmission",
+            "combien vaut mon entreprise ?|SENSITIVE_SITUATION|reprise-transmission",
+            "mon associe veut partir, on s'embrouille sur les parts|SENSITIVE_SITUATION|juridique-formalites",
+            "conflit avec mon associe sur la gestion|SENSITIVE_SITUATION|juridique-formalites"})
     void messageRulesTrigger(String message, HandoffReason reason, String domain) {
         HandoffDecision d = policy.onMessage(message);
         assertTrue(d.needed(), message);
@@ -56,7 +66,12 @@ class HandoffPolicyTest {
             "j'embauche une personne rqth, l'amenagement du poste est finance ?",
             "je dois nommer un referent harcelement au cse, il y a une formation ?",
             "il me faut un previsionnel pour le rdv a la banque",
-            "pret de 20 000 € pour acheter un camion"})
+            "pret de 20 000 € pour acheter un camion",
+            "une formation pour reprendre une entreprise",
+            "atelier sur la transmission d'entreprise a Bethune ?",
+            "prochaine session de la formation haccp",
+            "reprendre mon activite apres un conge maternite",
+            "je veux vendre mes produits sur internet"})
     void ordinaryQuestionsStayWithTheBot(String message) {
         assertFalse(policy.onMessage(message).needed(), message);
     }
@@ -75,6 +90,10 @@ class HandoffPolicyTest {
         assertEquals(new BigDecimal("300000"), HandoffPolicy.largestAmount("300k€ de machines").orElseThrow());
         assertEquals(new BigDecimal("800000"), HandoffPolicy.largestAmount("800 000 euros").orElseThrow());
         assertTrue(HandoffPolicy.largestAmount("j'ai 12 salariés depuis 2019").isEmpty());
+        assertTrue(HandoffPolicy.largestAmount("PME de 12M€ de CA, on veut trier nos déchets").isEmpty(), "turnover");
+        assertTrue(HandoffPolicy.largestAmount("2 millions d'euros de chiffre d'affaires").isEmpty(), "turnover");
+        assertEquals(new BigDecimal("600000"),
+                HandoffPolicy.largestAmount("5 M€ de CA et un projet de 600 000 €").orElseThrow(), "the project, not the turnover");
     }
 
     @Test
@@ -84,5 +103,18 @@ class HandoffPolicyTest {
         HandoffDecision two = policy.onRetrieval("pret d'honneur", 0.9, 2);
         assertEquals(HandoffReason.UNHELPFUL_ANSWERS, two.reason());
         assertEquals(Theme.FINANCEMENT, two.domain());
+    }
+
+    @Test
+    void oneLetterOffIsOneEditButTwoIsNot() {
+        assertTrue(TriggerWords.oneEditApart("paiment", "paiement"), "dropped");
+        assertTrue(TriggerWords.oneEditApart("conseilller", "conseiller"), "added");
+        assertTrue(TriggerWords.oneEditApart("liquidasion", "liquidation"), "changed");
+        assertTrue(TriggerWords.oneEditApart("faillitte", "faillite"), "added twice-letter");
+        assertTrue(TriggerWords.oneEditApart("huisiser", "huissier"), "swapped");
+        assertFalse(TriggerWords.oneEditApart("paiement", "paiement"), "identical");
+        assertFalse(TriggerWords.oneEditApart("payment", "paiement"), "two edits");
+        assertEquals("la session de formation", TriggerWords.correct("la session de formation"));
+        assertEquals("cessation de paiement", TriggerWords.correct("cesation de paiment"));
     }
 }
