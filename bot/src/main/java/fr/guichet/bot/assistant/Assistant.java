@@ -44,6 +44,12 @@ public final class Assistant {
     private static final Logger LOG = LoggerFactory.getLogger(Assistant.class);
     public static final int MAX_MESSAGE_CHARS = 4000;
     private static final int SHOWN = 3;
+    /**
+     * At or below this confidence, half the question or less was found: the entries are shown as the
+     * nearest ones, not as the answer. Out-of-scope questions ("la météo demain", "un appartement à
+     * louer") score 0.2 to 0.5 on the bundled catalogue; four in five answered questions score more.
+     */
+    private static final double PARTIAL_MATCH = 0.5;
     /** Below this confidence a hit does not tell a case's theme. */
     private static final double SHOW_FLOOR = HandoffPolicy.DEFAULT_MIN_CONFIDENCE;
 
@@ -187,6 +193,10 @@ public final class Assistant {
         List<Entry> cited = entries.stream().filter(e -> answer.citedIds().contains(e.id())).toList();
         c.lastEntries = cited;
         List<Card> cards = cited.stream().map(e -> Cards.card(e, today())).toList();
+        String replyText = !cited.isEmpty() && !askOnly && result.topConfidence() <= PARTIAL_MATCH
+                ? "Je n'ai pas de réponse exacte à votre question dans le catalogue ; voici ce qui s'en rapproche le plus."
+                        + " Un conseiller peut aussi vous répondre.\n\n" + answer.text()
+                : answer.text();
 
         if (decision.needed()) {
             Theme domain = decision.domain() != null ? decision.domain() : domainOf(result, search, c.profile);
@@ -194,10 +204,10 @@ public final class Assistant {
             c.pendingHandoff = decision;
             AdviserRouter.Routing routing = router.route(domain, place(c.profile, result));
             String proposal = "\n\n" + proposalText(decision, routing.adviser());
-            return new Reply(answer.text() + proposal, cards, List.of("Parler à un conseiller"), decision,
+            return new Reply(replyText + proposal, cards, List.of("Parler à un conseiller"), decision,
                     Optional.of(routing));
         }
-        return new Reply(answer.text(), cards, suggestions(cited), decision, Optional.empty());
+        return new Reply(replyText, cards, suggestions(cited), decision, Optional.empty());
     }
 
     /** The configured answerer, falling back to the extractive answer if it fails in any way. */

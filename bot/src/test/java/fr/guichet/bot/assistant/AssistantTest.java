@@ -212,6 +212,15 @@ class AssistantTest {
     }
 
     @Test
+    void aHalfMatchIsShownAsTheNearestNotAsTheAnswer() {
+        Reply partial = assistant.handle("c9b", "u9b", "recette de la carbonade flamande");
+        assertTrue(partial.text().startsWith("Je n'ai pas de réponse exacte"), partial.text());
+        Reply full = assistant.handle("c9c", "u9c", "formation excel debutant");
+        assertFalse(full.cards().isEmpty());
+        assertFalse(full.text().contains("pas de réponse exacte"), full.text());
+    }
+
+    @Test
     void nothingFitsSaysSoRecordsTheQuestionAndOffersAnAdviser() {
         Reply reply = assistant.handle("c9", "u9", "zxqwv blorptest");
         assertTrue(reply.cards().isEmpty());
