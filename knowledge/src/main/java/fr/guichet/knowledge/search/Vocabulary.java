@@ -64,6 +64,11 @@ final class Vocabulary {
         if (word.length() < MIN_LENGTH || knows(word) || !isWord(word)) {
             return Optional.empty();
         }
+        for (String variant : soundAlikes(word)) {
+            if (knows(variant)) {
+                return Optional.of(variant);
+            }
+        }
         int maxEdits = word.length() >= LONG_WORD ? 2 : 1;
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
@@ -83,6 +88,22 @@ final class Vocabulary {
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    /** Spellings that sound the same in French, the way people type by ear: "electrik", "fotovoltaique". */
+    private static final String[][] SOUND_ALIKE = {
+        {"ik$", "ique"}, {"iks$", "iques"}, {"k", "qu"}, {"k", "c"}, {"f", "ph"}, {"sion$", "tion"}, {"sions$", "tions"},
+        {"o$", "ot"}, {"o$", "eau"}, {"ai$", "er"}, {"e$", "er"}, {"an", "en"}, {"en", "an"}};
+
+    private static List<String> soundAlikes(String word) {
+        List<String> variants = new ArrayList<>();
+        for (String[] rule : SOUND_ALIKE) {
+            String variant = word.replaceAll(rule[0], rule[1]);
+            if (!variant.equals(word)) {
+                variants.add(variant);
+            }
+        }
+        return variants;
     }
 
     private static boolean isWord(String word) {

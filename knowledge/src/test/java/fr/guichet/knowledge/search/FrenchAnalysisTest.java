@@ -160,6 +160,18 @@ class FrenchAnalysisTest {
     }
 
     @Test
+    void wordsTypedByEarFindTheirSpelling() {
+        CatalogueIndex idx = index(dir, """
+                [{"id": "solaire", "title": "Panneaux photovoltaïques", "summary": "Rien.", "themes": ["developpement-durable"], "provider": "P"},
+                 {"id": "diagnostic", "title": "Diagnostic énergétique", "summary": "Rien.", "themes": ["developpement-durable"], "provider": "P"},
+                 {"id": "carbone", "title": "Bilan carbone", "summary": "Rien.", "themes": ["developpement-durable"], "provider": "P"}]
+                """);
+        assertEquals(List.of("solaire"), search(idx, "fotovoltaique"), "f for ph");
+        assertEquals("diagnostic", search(idx, "energetik").get(0), "k for que, three edits away");
+        assertEquals(List.of("carbone"), search(idx, "karbone"), "k for c");
+    }
+
+    @Test
     void aCorrectedTypoRanksBelowAnExactMatchOfAnotherWord() {
         // the two entries are alike but for the one word each matches, so only the correction tells them apart
         CatalogueIndex idx = index(dir, """
