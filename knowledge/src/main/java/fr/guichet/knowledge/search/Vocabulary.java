@@ -22,6 +22,11 @@ final class Vocabulary {
     private static final int MIN_LENGTH = 4;
     private static final int LONG_WORD = 7;
 
+    /** Spellings that sound the same in French, the way people type by ear: "electrik", "fotovoltaique". */
+    private static final String[][] SOUND_ALIKE = {
+        {"ik$", "ique"}, {"iks$", "iques"}, {"k", "qu"}, {"k", "c"}, {"f", "ph"}, {"sion$", "tion"}, {"sions$", "tions"},
+        {"o$", "ot"}, {"o$", "eau"}, {"ai$", "er"}, {"e$", "er"}, {"an", "en"}, {"en", "an"}, {"^", "h"}};
+
     private final Map<String, Integer> frequency;
     private final Map<String, List<String>> byDeletion = new HashMap<>();
 
@@ -57,8 +62,9 @@ final class Vocabulary {
     }
 
     /**
-     * The known word closest to an unknown one: one edit for words of 4 to 6 letters, two
-     * from 7 letters, the first letter kept; ties go to the more frequent word.
+     * The known word closest to an unknown one: a known word that sounds the same
+     * ("electrik"); else one edit for words of 4 to 6 letters, two from 7 letters, the first
+     * letter kept, ties going to the more frequent word; else the same from a sound-alike.
      */
     Optional<String> correct(String word) {
         if (word.length() < MIN_LENGTH || knows(word) || !isWord(word)) {
@@ -69,6 +75,21 @@ final class Vocabulary {
                 return Optional.of(variant);
             }
         }
+        Optional<String> near = nearest(word);
+        if (near.isPresent()) {
+            return near;
+        }
+        // a silent letter forgotten and a typo besides: "oneur" is "honeur", one edit from "honneur"
+        for (String variant : soundAlikes(word)) {
+            near = nearest(variant);
+            if (near.isPresent()) {
+                return near;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<String> nearest(String word) {
         int maxEdits = word.length() >= LONG_WORD ? 2 : 1;
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
@@ -89,11 +110,6 @@ final class Vocabulary {
         }
         return Optional.ofNullable(best);
     }
-
-    /** Spellings that sound the same in French, the way people type by ear: "electrik", "fotovoltaique". */
-    private static final String[][] SOUND_ALIKE = {
-        {"ik$", "ique"}, {"iks$", "iques"}, {"k", "qu"}, {"k", "c"}, {"f", "ph"}, {"sion$", "tion"}, {"sions$", "tions"},
-        {"o$", "ot"}, {"o$", "eau"}, {"ai$", "er"}, {"e$", "er"}, {"an", "en"}, {"en", "an"}};
 
     private static List<String> soundAlikes(String word) {
         List<String> variants = new ArrayList<>();

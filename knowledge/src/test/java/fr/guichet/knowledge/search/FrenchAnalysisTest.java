@@ -164,9 +164,11 @@ class FrenchAnalysisTest {
         CatalogueIndex idx = index(dir, """
                 [{"id": "solaire", "title": "Panneaux photovoltaïques", "summary": "Rien.", "themes": ["developpement-durable"], "provider": "P"},
                  {"id": "diagnostic", "title": "Diagnostic énergétique", "summary": "Rien.", "themes": ["developpement-durable"], "provider": "P"},
-                 {"id": "carbone", "title": "Bilan carbone", "summary": "Rien.", "themes": ["developpement-durable"], "provider": "P"}]
+                 {"id": "carbone", "title": "Bilan carbone", "summary": "Rien.", "themes": ["developpement-durable"], "provider": "P"},
+                 {"id": "honneur", "title": "Prêt d'honneur", "summary": "Rien.", "themes": ["financement"], "provider": "P"}]
                 """);
         assertEquals(List.of("solaire"), search(idx, "fotovoltaique"), "f for ph");
+        assertEquals("honneur", search(idx, "oneur").get(0), "silent h forgotten, and one n");
         assertEquals("diagnostic", search(idx, "energetik").get(0), "k for que, three edits away");
         assertEquals(List.of("carbone"), search(idx, "karbone"), "k for c");
     }
