@@ -64,7 +64,7 @@ final class Vocabulary {
     /**
      * The known word closest to an unknown one: a known word that sounds the same
      * ("electrik"); else one edit for words of 4 to 6 letters, two from 7 letters, the first
-     * letter kept, ties going to the more frequent word; else the same from a sound-alike.
+     * letter kept, ties going to the more frequent word; else the same with a silent h put back.
      */
     Optional<String> correct(String word) {
         if (word.length() < MIN_LENGTH || knows(word) || !isWord(word)) {
@@ -79,14 +79,9 @@ final class Vocabulary {
         if (near.isPresent()) {
             return near;
         }
-        // a silent letter forgotten and a typo besides: "oneur" is "honeur", one edit from "honneur"
-        for (String variant : soundAlikes(word)) {
-            near = nearest(variant);
-            if (near.isPresent()) {
-                return near;
-            }
-        }
-        return Optional.empty();
+        // the silent h forgotten, and a typo besides: "oneur" is "honeur", one edit from "honneur"
+        // (the first letter is kept by the edits above, so only this sound-alike needs another search)
+        return word.charAt(0) == 'h' ? Optional.empty() : nearest("h" + word);
     }
 
     private Optional<String> nearest(String word) {
