@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The words the engine knows (the catalogue's text and the synonym rules), lower case
@@ -23,9 +24,11 @@ final class Vocabulary {
     private static final int LONG_WORD = 7;
 
     /** Spellings that sound the same in French, the way people type by ear: "electrik", "fotovoltaique". */
-    private static final String[][] SOUND_ALIKE = {
-        {"ik$", "ique"}, {"iks$", "iques"}, {"k", "qu"}, {"k", "c"}, {"f", "ph"}, {"sion$", "tion"}, {"sions$", "tions"},
-        {"o$", "ot"}, {"o$", "eau"}, {"ai$", "er"}, {"e$", "er"}, {"an", "en"}, {"en", "an"}, {"^", "h"}};
+    private static final List<Map.Entry<Pattern, String>> SOUND_ALIKE = List.of(
+            soundAlike("ik$", "ique"), soundAlike("iks$", "iques"), soundAlike("k", "qu"), soundAlike("k", "c"),
+            soundAlike("f", "ph"), soundAlike("sion$", "tion"), soundAlike("sions$", "tions"), soundAlike("o$", "ot"),
+            soundAlike("o$", "eau"), soundAlike("ai$", "er"), soundAlike("e$", "er"), soundAlike("an", "en"),
+            soundAlike("en", "an"), soundAlike("^", "h"));
 
     private final Map<String, Integer> frequency;
     private final Map<String, List<String>> byDeletion = new HashMap<>();
@@ -106,10 +109,14 @@ final class Vocabulary {
         return Optional.ofNullable(best);
     }
 
+    private static Map.Entry<Pattern, String> soundAlike(String typed, String spelt) {
+        return Map.entry(Pattern.compile(typed), spelt);
+    }
+
     private static List<String> soundAlikes(String word) {
         List<String> variants = new ArrayList<>();
-        for (String[] rule : SOUND_ALIKE) {
-            String variant = word.replaceAll(rule[0], rule[1]);
+        for (Map.Entry<Pattern, String> rule : SOUND_ALIKE) {
+            String variant = rule.getKey().matcher(word).replaceAll(rule.getValue());
             if (!variant.equals(word)) {
                 variants.add(variant);
             }
