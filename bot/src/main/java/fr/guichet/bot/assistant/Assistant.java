@@ -19,6 +19,7 @@ import fr.guichet.knowledge.catalogue.EntryKind;
 import fr.guichet.knowledge.catalogue.Stage;
 import fr.guichet.knowledge.catalogue.Theme;
 import fr.guichet.knowledge.search.Hit;
+import fr.guichet.knowledge.search.KindWords;
 import fr.guichet.knowledge.search.Place;
 import fr.guichet.knowledge.search.Places;
 import fr.guichet.knowledge.search.Retriever;
@@ -65,16 +66,13 @@ public final class Assistant {
             "bonjour", "bonsoir", "salut", "hello", "coucou", "bjr", "slt", "svp", "stp", "merci", "vous", "avez", "ai",
             "suis", "sur", "avec", "existe", "t", "ca", "comment", "peux", "peut", "on", "nous", "pas", "ne", "n", "s",
             "se", "sa", "son", "ses", "tout", "bien", "ya", "yen", "jveux", "jvoudrais");
-    /** Words saying which kind of entry is wanted: a follow-up naming one replaces the previous turn's. */
-    private static final Pattern KIND_WORDS = Pattern.compile(
-            "(?iu)\\b(aides?|subventions?|financements?|pr[eê]ts?|formations?)\\b");
     /** Words of a request for a person that say nothing of the subject ("un rdv demain matin avec la cci"). */
     private static final Set<String> ASK_WORDS = Set.of("rdv", "rendez", "cci", "conseiller", "conseillere", "conseillers",
             "humain", "personne", "quelqu", "rappeler", "rappelez", "appeler", "appelez", "contacter", "recontacter",
             "joindre", "telephone", "numero", "parler", "voir", "discuter", "echanger", "rencontrer", "pouvez", "pourriez",
             "possible", "plait", "demain", "matin", "apres", "midi", "soir", "aujourd", "hui", "semaine", "vite",
             "rapidement", "urgent", "dossier", "prefere", "prefererais", "aimerais", "souhaite", "voudrait", "vrai", "vraie",
-            "accompagne", "accompagnee", "etre", "svp", "stp", "merci");
+            "accompagne", "accompagnee", "etre");
     private static final Pattern GREETING = Pattern.compile("^(bonjour|bonsoir|salut|hello|coucou|bjr|slt)\\b");
     private static final Pattern FOLLOW_UP = Pattern.compile(
             "^(et|mais|sinon|aussi|ok et|d accord et|pour (un|une|le|la|les)|dans (le|la|les)|en (cas|tant)|meme chose|pareil)\\b");
@@ -145,7 +143,7 @@ public final class Assistant {
         boolean onlyGeneric = !words.isEmpty() && words.size() <= 3 && words.stream().allMatch(GENERIC_WORDS::contains);
         boolean followUp = c.lastSearch != null && (FOLLOW_UP.matcher(normalized).find() || onlyGeneric
                 || (c.lastEntries.isEmpty() && words.size() <= 4));
-        String search = followUp ? previousTopic(c.lastSearch, normalized) + " " + text : text;
+        String search = followUp ? previousTopic(c.lastSearch, text) + " " + text : text;
         HandoffDecision decision = policy.onMessage(text);
         boolean askOnly = false;
         if (decision.reason() == HandoffReason.EXPLICIT_REQUEST) {
@@ -243,8 +241,8 @@ public final class Assistant {
     }
 
     /** "et des formations ?" after "ya des aides ?": the topic stays, the kind asked for changes. */
-    private static String previousTopic(String lastSearch, String normalizedMessage) {
-        return KIND_WORDS.matcher(normalizedMessage).find() ? KIND_WORDS.matcher(lastSearch).replaceAll(" ") : lastSearch;
+    private static String previousTopic(String lastSearch, String message) {
+        return KindWords.named(message) ? KindWords.without(lastSearch) : lastSearch;
     }
 
     /** Too vague to answer well: a few generic words, and the profile does not say enough. */

@@ -10,6 +10,7 @@ import java.util.List;
  */
 final class TriggerWords {
     private static final int MIN_LENGTH = 7;
+    /** Every one at least MIN_LENGTH letters long. */
     private static final List<String> WORDS = List.of("paiement", "paiements", "cessation", "redressement", "liquidation",
             "faillite", "huissier", "procedure", "licenciement", "licencier", "harcelement", "discrimination", "contentieux",
             "tribunal", "conseiller", "conseillere", "repreneur", "transmettre", "racheter", "reprendre", "retraite",
@@ -32,13 +33,11 @@ final class TriggerWords {
     }
 
     private static String closest(String word) {
-        for (String trigger : WORDS) {
-            if (word.equals(trigger)) {
-                return word;
-            }
+        if (WORDS.contains(word)) {
+            return word;
         }
         for (String trigger : WORDS) {
-            if (trigger.length() >= MIN_LENGTH && oneEditApart(word, trigger)) {
+            if (oneEditApart(word, trigger)) {
                 return trigger;
             }
         }

@@ -95,10 +95,6 @@ public final class CatalogueIndex implements Retriever {
     private static final float KIND_INTENT_WEIGHT = 1f;
     /** What a stage or sector matching the entrepreneur's profile adds. */
     private static final float PREFERENCE_WEIGHT = 1.5f;
-    private static final java.util.regex.Pattern SCHEME_WORDS = java.util.regex.Pattern.compile(
-            "\\b(aides?|subventions?|financements?|financer|prets?|argent|thunes?|tunes?|fric|garanties?|microcredits?)\\b");
-    private static final java.util.regex.Pattern TRAINING_WORDS = java.util.regex.Pattern.compile(
-            "\\b(formations?|former|apprendre|diplomes?|certifications?|cpf)\\b");
     private static final java.util.regex.Pattern ELIDED = java.util.regex.Pattern.compile(
             "^(?iu)(l|d|qu|n|s|j|m|t|c|jusqu|lorsqu|puisqu|quoiqu)['’]");
     private static final java.util.regex.Pattern WORDS_AND_GAPS = java.util.regex.Pattern.compile(
@@ -628,14 +624,11 @@ public final class CatalogueIndex implements Retriever {
         if (r.kind() != null) {
             return 0;
         }
-        String normalized = Places.normalize(text);
-        boolean scheme = SCHEME_WORDS.matcher(normalized).find();
-        boolean training = TRAINING_WORDS.matcher(normalized).find();
-        if (scheme == training) {
+        Optional<EntryKind> asked = KindWords.askedIn(text);
+        if (asked.isEmpty()) {
             return 0;
         }
-        EntryKind wanted = scheme ? EntryKind.SCHEME : EntryKind.TRAINING;
-        bonuses.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term("kind", wanted.code()))),
+        bonuses.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term("kind", asked.get().code()))),
                 KIND_INTENT_WEIGHT), Occur.SHOULD);
         return 1;
     }
