@@ -1,5 +1,6 @@
 package fr.guichet.bot.assistant;
 
+import fr.guichet.knowledge.text.FrenchText;
 import fr.guichet.bot.feedback.Feedback;
 import fr.guichet.bot.feedback.FeedbackStore;
 import fr.guichet.bot.feedback.UnansweredQuestion;
@@ -20,8 +21,8 @@ import fr.guichet.knowledge.catalogue.Stage;
 import fr.guichet.knowledge.catalogue.Theme;
 import fr.guichet.knowledge.search.Hit;
 import fr.guichet.knowledge.search.KindWords;
-import fr.guichet.knowledge.search.Place;
-import fr.guichet.knowledge.search.Places;
+import fr.guichet.knowledge.text.Place;
+import fr.guichet.knowledge.text.Places;
 import fr.guichet.knowledge.search.Retriever;
 import fr.guichet.knowledge.search.SearchRequest;
 import fr.guichet.knowledge.search.SearchResult;
@@ -133,7 +134,7 @@ public final class Assistant {
     }
 
     private Reply answer(Conversation c, String text) {
-        String normalized = Places.normalize(text);
+        String normalized = FrenchText.normalize(text);
         if (!c.lastEntries.isEmpty() && DETAIL.matcher(normalized).find() && contentWords(normalized).size() <= 3) {
             c.unhelpful.add(false);
             return details(c, normalized);
@@ -148,7 +149,7 @@ public final class Assistant {
         boolean askOnly = false;
         if (decision.reason() == HandoffReason.EXPLICIT_REQUEST) {
             // "parler à un conseiller" says who, not what: the topic is the rest, or what was asked before
-            String topic = Places.normalize(search).replace(decision.detail(), " ").strip();
+            String topic = FrenchText.normalize(search).replace(decision.detail(), " ").strip();
             askOnly = contentWords(topic).stream().allMatch(ASK_WORDS::contains);
             search = askOnly && c.lastSearch != null ? c.lastSearch : topic;
         }
@@ -247,7 +248,7 @@ public final class Assistant {
 
     /** Too vague to answer well: a few generic words, and the profile does not say enough. */
     private static boolean isVague(String search, Profile profile) {
-        List<String> words = contentWords(Places.normalize(search));
+        List<String> words = contentWords(FrenchText.normalize(search));
         boolean generic = words.size() <= 4 && words.stream().allMatch(GENERIC_WORDS::contains);
         return generic && (profile.stage() == null || profile.sector() == null);
     }
@@ -298,7 +299,7 @@ public final class Assistant {
 
     /** The theme of a case: what its words say, else what the catalogue found, else the stage. */
     private static Theme domainOf(SearchResult result, String text, Profile profile) {
-        Optional<Theme> hint = HandoffPolicy.themeHint(Places.normalize(text));
+        Optional<Theme> hint = HandoffPolicy.themeHint(FrenchText.normalize(text));
         if (hint.isPresent()) {
             return hint.get();
         }

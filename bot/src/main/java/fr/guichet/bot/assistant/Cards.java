@@ -1,12 +1,13 @@
 package fr.guichet.bot.assistant;
 
+import fr.guichet.knowledge.text.FrenchText;
 import fr.guichet.knowledge.catalogue.Entry;
 import fr.guichet.knowledge.catalogue.EntryKind;
 import fr.guichet.knowledge.catalogue.Session;
 import fr.guichet.knowledge.catalogue.Stage;
 import fr.guichet.knowledge.catalogue.TrainingDetails;
-import fr.guichet.knowledge.search.Place;
-import fr.guichet.knowledge.search.Places;
+import fr.guichet.knowledge.text.Place;
+import fr.guichet.knowledge.text.Places;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.LocalDate;
@@ -75,7 +76,7 @@ public final class Cards {
             reasons.add("adapté à votre situation (" + profile.stage().label() + ")");
         }
         if (profile.sector() != null && e.audience().sectors().stream()
-                .anyMatch(s -> Places.normalize(s).equals(Places.normalize(profile.sector())))) {
+                .anyMatch(s -> FrenchText.normalize(s).equals(FrenchText.normalize(profile.sector())))) {
             reasons.add("prévu pour votre secteur (" + profile.sector() + ")");
         }
         if (profile.place() != null && !e.territories().isEmpty()) {

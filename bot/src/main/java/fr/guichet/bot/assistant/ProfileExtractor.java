@@ -1,7 +1,8 @@
 package fr.guichet.bot.assistant;
 
+import fr.guichet.knowledge.text.FrenchText;
 import fr.guichet.knowledge.catalogue.Stage;
-import fr.guichet.knowledge.search.Places;
+import fr.guichet.knowledge.text.Places;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -51,7 +52,7 @@ public final class ProfileExtractor {
     }
 
     public Profile extract(String message) {
-        String text = Places.normalize(message);
+        String text = FrenchText.normalize(message);
         Stage stage = null;
         for (var e : STAGES.entrySet()) {
             if (e.getKey().matcher(text).find()) {

@@ -1,7 +1,8 @@
 package fr.guichet.bot.handoff;
 
+import fr.guichet.knowledge.text.FrenchText;
 import fr.guichet.knowledge.catalogue.Theme;
-import fr.guichet.knowledge.search.Places;
+import fr.guichet.knowledge.text.Places;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
@@ -115,7 +116,7 @@ public final class HandoffPolicy {
 
     /** The rules that read the message itself: sensitive situations, explicit asks, large projects, combined aids. */
     public HandoffDecision onMessage(String message) {
-        String text = TriggerWords.correct(Places.normalize(message));
+        String text = TriggerWords.correct(FrenchText.normalize(message));
         for (Rule r : RULES) {
             Matcher m = r.pattern().matcher(text);
             if (m.find()) {
@@ -136,7 +137,7 @@ public final class HandoffPolicy {
 
     /** After retrieval: nothing sure in the catalogue, or unhelpful answers twice in a row. */
     public HandoffDecision onRetrieval(String message, double topConfidence, int unhelpfulStreak) {
-        String text = Places.normalize(message);
+        String text = FrenchText.normalize(message);
         if (unhelpfulStreak >= 2) {
             return HandoffDecision.to(themeHint(text).orElse(null), HandoffReason.UNHELPFUL_ANSWERS, null);
         }

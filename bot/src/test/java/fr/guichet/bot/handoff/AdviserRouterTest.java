@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import fr.guichet.knowledge.catalogue.Adviser;
 import fr.guichet.knowledge.catalogue.Catalogue;
 import fr.guichet.knowledge.catalogue.Theme;
-import fr.guichet.knowledge.search.Places;
+import fr.guichet.knowledge.text.Places;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -1,5 +1,11 @@
 package fr.guichet.knowledge.search;
 
+import fr.guichet.knowledge.text.FrenchText;
+import fr.guichet.knowledge.text.Place;
+import fr.guichet.knowledge.text.Places;
+import fr.guichet.knowledge.text.Synonyms;
+import fr.guichet.knowledge.text.FrenchAnalysis;
+import fr.guichet.knowledge.text.Vocabulary;
 import fr.guichet.knowledge.catalogue.Catalogue;
 import fr.guichet.knowledge.catalogue.Entry;
 import fr.guichet.knowledge.catalogue.EntryKind;
@@ -273,7 +279,7 @@ public final class CatalogueIndex implements Retriever {
         if (e.audience().sectors().isEmpty()) {
             doc.add(new StringField("sector", "*", Field.Store.NO));
         }
-        e.audience().sectors().forEach(s -> doc.add(new StringField("sector", Places.normalize(s), Field.Store.NO)));
+        e.audience().sectors().forEach(s -> doc.add(new StringField("sector", FrenchText.normalize(s), Field.Store.NO)));
         for (String area : areas(e)) {
             doc.add(new StringField("area", area, Field.Store.NO));
             for (int i = area.indexOf('/'); i > 0; i = area.indexOf('/', i + 1)) {
@@ -440,9 +446,9 @@ public final class CatalogueIndex implements Retriever {
         while (m.find()) {
             String token = m.group();
             int start = corrected.length();
-            String folded = Places.normalize(token);
+            String folded = FrenchText.normalize(token);
             Optional<String> fix = Character.isLetterOrDigit(token.codePointAt(0))
-                    && !FrenchAnalysis.STOP_WORDS.contains(folded) ? vocabulary.correct(folded) : Optional.empty();
+                    && !FrenchAnalysis.isStopWord(folded) ? vocabulary.correct(folded) : Optional.empty();
             if (fix.isPresent() && stemIsIndexed(folded)) {
                 fix = Optional.empty(); // an inflection of an indexed word ("ventes"), not a typo
             }
@@ -465,7 +471,7 @@ public final class CatalogueIndex implements Retriever {
                 boolean wasCorrected = correctedSpans.stream().anyMatch(s -> s[0] <= start && start < s[1]);
                 String word = typed(originals, start, offset.endOffset());
                 // a place is a filter, and bare numbers ("40 000", "12") match unrelated entries
-                if (skippedWords.contains(Places.normalize(word)) || term.toString().chars().allMatch(Character::isDigit)) {
+                if (skippedWords.contains(FrenchText.normalize(word)) || term.toString().chars().allMatch(Character::isDigit)) {
                     continue;
                 }
                 Group existing = byStart.values().stream().filter(g -> g.terms().contains(term.toString()))
@@ -578,7 +584,7 @@ public final class CatalogueIndex implements Retriever {
         }
         if (r.sector() != null && !r.sector().isBlank()) {
             query.add(new TermInSetQuery("sector",
-                    List.of(new BytesRef(Places.normalize(r.sector())), new BytesRef("*"))), Occur.FILTER);
+                    List.of(new BytesRef(FrenchText.normalize(r.sector())), new BytesRef("*"))), Occur.FILTER);
         }
         if (r.freeOnly()) {
             query.add(new TermQuery(new Term("free", "1")), Occur.FILTER);
@@ -609,7 +615,7 @@ public final class CatalogueIndex implements Retriever {
         }
         if (r.preferSector() != null && !r.preferSector().isBlank()) {
             bonuses.add(new BoostQuery(new ConstantScoreQuery(
-                    new TermQuery(new Term("sector", Places.normalize(r.preferSector())))), PREFERENCE_WEIGHT), Occur.SHOULD);
+                    new TermQuery(new Term("sector", FrenchText.normalize(r.preferSector())))), PREFERENCE_WEIGHT), Occur.SHOULD);
             added++;
         }
         return added;

@@ -1,5 +1,7 @@
 package fr.guichet.knowledge.search;
 
+import fr.guichet.knowledge.text.FrenchText;
+import fr.guichet.knowledge.text.Places;
 import fr.guichet.knowledge.catalogue.EntryKind;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -20,7 +22,7 @@ public final class KindWords {
 
     /** The kind a text asks for; none when it names both kinds, or neither. */
     public static Optional<EntryKind> askedIn(String text) {
-        String normalized = Places.normalize(text);
+        String normalized = FrenchText.normalize(text);
         boolean scheme = SCHEME.matcher(normalized).find();
         boolean training = TRAINING.matcher(normalized).find();
         return scheme == training ? Optional.empty() : Optional.of(scheme ? EntryKind.SCHEME : EntryKind.TRAINING);
@@ -28,13 +30,13 @@ public final class KindWords {
 
     /** True when a text names a kind of entry at all. */
     public static boolean named(String text) {
-        String normalized = Places.normalize(text);
+        String normalized = FrenchText.normalize(text);
         return SCHEME.matcher(normalized).find() || TRAINING.matcher(normalized).find();
     }
 
     /** The text, normalized, without its words naming a kind. */
     public static String without(String text) {
-        String normalized = Places.normalize(text);
+        String normalized = FrenchText.normalize(text);
         return TRAINING.matcher(SCHEME.matcher(normalized).replaceAll(" ")).replaceAll(" ");
     }
 }

@@ -1,5 +1,6 @@
 package fr.guichet.knowledge.search;
 
+import fr.guichet.knowledge.text.Place;
 import java.util.List;
 import java.util.Optional;
 

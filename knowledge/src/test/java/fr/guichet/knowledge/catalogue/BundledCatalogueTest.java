@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.guichet.knowledge.search.CatalogueIndex;
-import fr.guichet.knowledge.search.Places;
+import fr.guichet.knowledge.text.Places;
 import fr.guichet.knowledge.search.SearchRequest;
 import java.nio.file.Path;
 import java.time.Clock;

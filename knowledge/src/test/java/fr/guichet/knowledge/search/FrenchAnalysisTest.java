@@ -1,5 +1,7 @@
 package fr.guichet.knowledge.search;
 
+import fr.guichet.knowledge.text.FrenchAnalysis;
+import fr.guichet.knowledge.text.Synonyms;
 import static fr.guichet.knowledge.search.SearchFixture.hit;
 import static fr.guichet.knowledge.search.SearchFixture.index;
 import static fr.guichet.knowledge.search.SearchFixture.search;

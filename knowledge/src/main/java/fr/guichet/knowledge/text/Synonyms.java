@@ -1,4 +1,4 @@
-package fr.guichet.knowledge.search;
+package fr.guichet.knowledge.text;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -59,6 +59,16 @@ public final class Synonyms {
     }
 
     private static void parse(SolrSynonymParser parser, String rules, String source) throws IOException {
+        String[] lines = rules.split("\\R", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String rule = lines[i].replaceFirst("#.*", "").strip();
+            for (String term : rule.isEmpty() ? new String[0] : rule.split("=>|,")) {
+                if (FrenchText.words(term).stream().allMatch(FrenchAnalysis::isStopWord)) {
+                    throw new IllegalArgumentException(source + ": ligne " + (i + 1) + ": -: règle de synonymes inutilisable (« "
+                            + term.strip() + " » n'a aucun mot utile)");
+                }
+            }
+        }
         try {
             parser.parse(new StringReader(rules));
         } catch (ParseException | IllegalArgumentException e) {

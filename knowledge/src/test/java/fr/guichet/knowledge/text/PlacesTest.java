@@ -1,4 +1,4 @@
-package fr.guichet.knowledge.search;
+package fr.guichet.knowledge.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -93,8 +93,8 @@ class PlacesTest {
 
     @Test
     void normalizeFoldsAccentsCaseAndPunctuation() {
-        assertEquals("ile de france", Places.normalize("Île-de-France"));
-        assertEquals("noeux les mines", Places.normalize("Nœux-les-Mines"));
-        assertEquals("", Places.normalize("  !? "));
+        assertEquals("ile de france", FrenchText.normalize("Île-de-France"));
+        assertEquals("noeux les mines", FrenchText.normalize("Nœux-les-Mines"));
+        assertEquals("", FrenchText.normalize("  !? "));
     }
 }

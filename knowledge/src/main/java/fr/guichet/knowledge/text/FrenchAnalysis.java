@@ -1,12 +1,10 @@
-package fr.guichet.knowledge.search;
+package fr.guichet.knowledge.text;
 
-import java.io.IOException;
 import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
-import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.fr.FrenchAnalyzer;
@@ -15,14 +13,17 @@ import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.synonym.SynonymMap;
-import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.analysis.util.ElisionFilter;
 
 /**
- * The French analysis chain shared by indexing and querying: elision (l', d', qu'…),
- * lower case, accent folding, French stop words, light stemming (plurals, genders).
- * Synonyms are applied at query time only, between stop words and stemming, so that
- * the rules are written with ordinary words.
+ * The French analysis chain, one for everything that reads words: elision (l', d', qu'…),
+ * lower case, accent folding, French stop words, light stemming (plurals, genders). The
+ * search indexes and queries with it; the handoff model reads its stems.
+ *
+ * <p>Synonyms are applied at query time only, <em>before</em> stop words are removed, so
+ * that a rule of several words matches those words and nothing else: « plus d'argent » is a
+ * phrase of two words, and « argent » alone does not expand to it. Rules are parsed with the
+ * same chain up to that point ({@link #synonymRules()}).
  */
 public final class FrenchAnalysis {
 
@@ -44,7 +45,7 @@ public final class FrenchAnalysis {
             "jai", "jveux", "jvoudrais", "jaimerais", "aimerais", "jsuis", "chui", "cest", "coucou", "bjr", "slt");
 
     /** French stop words, accent-folded to match the folded tokens, plus chat filler words. */
-    static final CharArraySet STOP_WORDS = foldedStopWords();
+    private static final CharArraySet STOP_WORDS = foldedStopWords();
 
     private FrenchAnalysis() {
     }
@@ -64,12 +65,17 @@ public final class FrenchAnalysis {
         return new String(out, 0, n);
     }
 
-    private static TokenStream normalized(Tokenizer tokenizer) {
+    /** True for a word (normalised) that says nothing of a need: an article, a pronoun, a chat filler. */
+    public static boolean isStopWord(String normalizedWord) {
+        return STOP_WORDS.contains(normalizedWord);
+    }
+
+    /** Words as they are compared: elided articles dropped, lower case, accents folded. */
+    private static TokenStream folded(Tokenizer tokenizer) {
         TokenStream stream = new ElisionFilter(tokenizer, ELISIONS);
         stream = new LowerCaseFilter(stream);
         stream = new ASCIIFoldingFilter(stream);
-        stream = new ElisionFilter(stream, ELISIONS); // "l’énergie" typed with a curly apostrophe, once folded
-        return new StopFilter(stream, STOP_WORDS);
+        return new ElisionFilter(stream, ELISIONS); // "l’énergie" typed with a curly apostrophe, once folded
     }
 
     /** Analyzer for the indexed text. */
@@ -78,57 +84,49 @@ public final class FrenchAnalysis {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
                 Tokenizer tokenizer = new StandardTokenizer();
-                return new TokenStreamComponents(tokenizer, new FrenchLightStemFilter(normalized(tokenizer)));
-            }
-        };
-    }
-
-    /** Analyzer the synonym rules are parsed with: the query chain before synonyms. */
-    static Analyzer synonymRules() {
-        return new Analyzer() {
-            @Override
-            protected TokenStreamComponents createComponents(String fieldName) {
-                Tokenizer tokenizer = new StandardTokenizer();
-                return new TokenStreamComponents(tokenizer, new ContiguousPositions(normalized(tokenizer)));
-            }
-        };
-    }
-
-    /** Analyzer for user questions: the index chain with the synonym graph before stemming. */
-    public static Analyzer query(SynonymMap synonyms) {
-        return new Analyzer() {
-            @Override
-            protected TokenStreamComponents createComponents(String fieldName) {
-                Tokenizer tokenizer = new StandardTokenizer();
-                TokenStream stream = new ContiguousPositions(normalized(tokenizer));
-                if (synonyms != null && synonyms.fst != null) {
-                    stream = new SynonymGraphFilter(stream, synonyms, true);
-                }
-                return new TokenStreamComponents(tokenizer, new FrenchLightStemFilter(stream));
+                return new TokenStreamComponents(tokenizer,
+                        new FrenchLightStemFilter(new StopFilter(folded(tokenizer), STOP_WORDS)));
             }
         };
     }
 
     /**
-     * Closes the gaps stop words leave, so that "prêt à taux zéro" and "pret taux zero"
-     * are the same phrase for the synonym rules (Lucene's synonym parser refuses gaps).
+     * Every word's stem, stop words included: what a model of how people ask reads, where
+     * « me rappeler » and « plus payer » matter as much as the subject.
      */
-    static final class ContiguousPositions extends TokenFilter {
-        private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
-
-        ContiguousPositions(TokenStream input) {
-            super(input);
-        }
-
-        @Override
-        public boolean incrementToken() throws IOException {
-            if (!input.incrementToken()) {
-                return false;
+    public static Analyzer allStems() {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer tokenizer = new StandardTokenizer();
+                return new TokenStreamComponents(tokenizer, new FrenchLightStemFilter(folded(tokenizer)));
             }
-            if (increment.getPositionIncrement() > 1) {
-                increment.setPositionIncrement(1);
+        };
+    }
+
+    /** Analyzer the synonym rules are parsed with: the query chain before synonyms, stop words kept. */
+    static Analyzer synonymRules() {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer tokenizer = new StandardTokenizer();
+                return new TokenStreamComponents(tokenizer, folded(tokenizer));
             }
-            return true;
-        }
+        };
+    }
+
+    /** Analyzer for user questions: synonyms on the folded words, then stop words, then stems. */
+    public static Analyzer query(SynonymMap synonyms) {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer tokenizer = new StandardTokenizer();
+                TokenStream stream = folded(tokenizer);
+                if (synonyms != null && synonyms.fst != null) {
+                    stream = new SynonymGraphFilter(stream, synonyms, true);
+                }
+                return new TokenStreamComponents(tokenizer, new FrenchLightStemFilter(new StopFilter(stream, STOP_WORDS)));
+            }
+        };
     }
 }

@@ -1,4 +1,4 @@
-package fr.guichet.knowledge.search;
+package fr.guichet.knowledge.text;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package fr.guichet.knowledge.search;
+package fr.guichet.knowledge.text;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * characters from it too (one, or two for long words), in microseconds and without
  * building automata. Every single edit is found this way, and most double ones.
  */
-final class Vocabulary {
+public final class Vocabulary {
     private static final int MIN_LENGTH = 4;
     private static final int LONG_WORD = 7;
 
@@ -44,23 +44,23 @@ final class Vocabulary {
         }
     }
 
-    static Vocabulary of(Map<String, Integer> frequency) {
+    public static Vocabulary of(Map<String, Integer> frequency) {
         return new Vocabulary(Map.copyOf(frequency));
     }
 
-    static Map<String, Integer> newCounter() {
+    public static Map<String, Integer> newCounter() {
         return new HashMap<>();
     }
 
-    static void count(Map<String, Integer> frequency, String text) {
-        for (String word : Places.normalize(text).split(" ")) {
+    public static void count(Map<String, Integer> frequency, String text) {
+        for (String word : FrenchText.normalize(text).split(" ")) {
             if (word.length() >= 2) {
                 frequency.merge(word, 1, Integer::sum);
             }
         }
     }
 
-    boolean knows(String word) {
+    public boolean knows(String word) {
         return frequency.containsKey(word);
     }
 
@@ -69,7 +69,7 @@ final class Vocabulary {
      * ("electrik"); else one edit for words of 4 to 6 letters, two from 7 letters, the first
      * letter kept, ties going to the more frequent word; else the same with a silent h put back.
      */
-    Optional<String> correct(String word) {
+    public Optional<String> correct(String word) {
         if (word.length() < MIN_LENGTH || knows(word) || !isWord(word)) {
             return Optional.empty();
         }

@@ -1,4 +1,4 @@
-package fr.guichet.knowledge.search;
+package fr.guichet.knowledge.text;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -92,51 +92,13 @@ public final class Places {
     }
 
     private void add(String name, Place place, boolean ambiguous) {
-        String key = normalize(name);
+        String key = FrenchText.normalize(name);
         if (!key.isEmpty()) {
             List<Name> names = byName.computeIfAbsent(key, k -> new ArrayList<>());
             if (names.stream().noneMatch(n -> n.place().equals(place))) {
                 names.add(new Name(place, ambiguous));
             }
         }
-    }
-
-    /** Lower case, no accents, words of letters and digits separated by single spaces. */
-    public static String normalize(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        char[] one = new char[1];
-        char[] folded = new char[8];
-        boolean pendingSpace = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            int n;
-            if (c < 128) {
-                folded[0] = c;
-                n = 1;
-            } else {
-                one[0] = c;
-                n = org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter.foldToASCII(one, 0, folded, 0, 1);
-            }
-            for (int k = 0; k < n; k++) {
-                char f = folded[k];
-                if ((f >= 'a' && f <= 'z') || (f >= '0' && f <= '9')) {
-                    if (pendingSpace && !out.isEmpty()) {
-                        out.append(' ');
-                    }
-                    pendingSpace = false;
-                    out.append(f);
-                } else if (f >= 'A' && f <= 'Z') {
-                    if (pendingSpace && !out.isEmpty()) {
-                        out.append(' ');
-                    }
-                    pendingSpace = false;
-                    out.append((char) (f + ('a' - 'A')));
-                } else {
-                    pendingSpace = true;
-                }
-            }
-        }
-        return out.toString();
     }
 
     /**
@@ -153,7 +115,7 @@ public final class Places {
 
     /** Like {@link #findIn}, also telling which words named the place, so a search can drop them. */
     public Optional<Mention> mentionIn(String text) {
-        String[] words = normalize(text).split(" ");
+        String[] words = FrenchText.normalize(text).split(" ");
         Place best = null;
         Set<String> bestWords = Set.of();
         for (int i = 0; i < words.length; i++) {
@@ -225,7 +187,7 @@ public final class Places {
      * "CABBALR", "France"), or empty when the engine does not know it.
      */
     public Optional<Place> area(String territory) {
-        String key = normalize(territory);
+        String key = FrenchText.normalize(territory);
         if (FRANCE_WORDS.contains(key)) {
             return Optional.of(Place.FRANCE);
         }
