@@ -85,7 +85,7 @@ public final class BenchCommand implements Command {
         Catalogue mte = null;
         if (Files.isDirectory(mteDir)) {
             Path tmp = Files.createTempDirectory("guichet-bench-mte");
-            new MteImporter().importDirectory(mteDir, tmp);
+            new MteImporter().importDirectory(mteDir, tmp, "Hauts-de-France");
             mte = new CatalogueLoader().load(tmp).catalogue();
             measure("MTE (264)", mte, queries, seconds, out);
         } else {

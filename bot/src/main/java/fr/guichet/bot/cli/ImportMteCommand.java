@@ -7,7 +7,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 
-/** {@code import-mte --from DIR --to DIR}: converts Mission Transition Écologique programmes, then validates. */
+/** {@code import-mte --from DIR --to DIR [--home TERRITORY]}: converts Mission Transition Écologique programmes, then validates. */
 public final class ImportMteCommand implements Command {
     @Override
     public String name() {
@@ -16,7 +16,7 @@ public final class ImportMteCommand implements Command {
 
     @Override
     public String usage() {
-        return "import-mte --from DIR --to DIR          convertit les programmes Mission Transition Écologique en catalogue";
+        return "import-mte --from DIR --to DIR [--home TERRITOIRE]   convertit les programmes Mission Transition Écologique en catalogue";
     }
 
     @Override
@@ -24,7 +24,7 @@ public final class ImportMteCommand implements Command {
         Args args = Args.parse(argv, Set.of());
         Path from = Path.of(args.require("from"));
         Path to = Path.of(args.require("to"));
-        MteImporter.Report report = new MteImporter().importDirectory(from, to);
+        MteImporter.Report report = new MteImporter().importDirectory(from, to, args.get("home"));
         report.skipped().forEach(s -> err.println("ignoré : " + s));
         out.printf("%d dispositifs et %d formations écrits dans %s (advisers.json d'exemple).%n",
                 report.schemes(), report.trainings(), to);

@@ -7,14 +7,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A loaded, validated catalogue: entries, advisers and the catalogue's own synonym rules. */
-public record Catalogue(List<Entry> schemes, List<Entry> trainings, List<Adviser> advisers, String synonyms) {
+/** A loaded, validated catalogue: entries, advisers, the catalogue's own synonym rules and what it says of itself. */
+public record Catalogue(List<Entry> schemes, List<Entry> trainings, List<Adviser> advisers, String synonyms,
+                        CatalogueInfo info) {
 
     public Catalogue {
         schemes = List.copyOf(schemes);
         trainings = List.copyOf(trainings);
         advisers = List.copyOf(advisers);
         synonyms = synonyms == null ? "" : synonyms;
+        info = info == null ? CatalogueInfo.NONE : info;
+    }
+
+    public Catalogue(List<Entry> schemes, List<Entry> trainings, List<Adviser> advisers, String synonyms) {
+        this(schemes, trainings, advisers, synonyms, CatalogueInfo.NONE);
     }
 
     public List<Entry> entries() {

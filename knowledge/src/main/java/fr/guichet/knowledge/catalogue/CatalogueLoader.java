@@ -2,15 +2,19 @@ package fr.guichet.knowledge.catalogue;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import fr.guichet.knowledge.text.Places;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -62,7 +66,14 @@ public final class CatalogueLoader {
     private static final String STAGE_CODES = Arrays.stream(Stage.values()).map(Stage::code)
             .collect(Collectors.joining(", "));
 
-    private final ObjectMapper json = new ObjectMapper();
+    private static final Set<String> INFO_FIELDS = Set.of("name", "home", "status");
+    private static final Set<String> STATUSES = Set.of("sample", "production");
+
+    /** Anything after the one array or object, or a key twice in one object, makes a file malformed. */
+    private final ObjectMapper json = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
     public Loaded load(Path dir) throws CatalogueException {
         List<Problem> problems = new ArrayList<>();
@@ -74,6 +85,7 @@ public final class CatalogueLoader {
         List<Entry> trainings = readEntries(dir, EntryKind.TRAINING, problems);
         List<Adviser> advisers = readAdvisers(dir, problems);
         String synonyms = readSynonyms(dir, problems);
+        CatalogueInfo info = readInfo(dir, problems);
 
         checkUniqueIds(schemes, trainings, Map.of(EntryKind.SCHEME, entryFile(dir, EntryKind.SCHEME),
                 EntryKind.TRAINING, entryFile(dir, EntryKind.TRAINING)), problems);
@@ -84,7 +96,7 @@ public final class CatalogueLoader {
             throw new CatalogueException(problems.stream()
                     .sorted((a, b) -> Boolean.compare(b.isError(), a.isError())).toList());
         }
-        return new Loaded(new Catalogue(schemes, trainings, advisers, synonyms),
+        return new Loaded(new Catalogue(schemes, trainings, advisers, synonyms, info),
                 problems.stream().filter(p -> !p.isError()).toList());
     }
 
@@ -122,19 +134,31 @@ public final class CatalogueLoader {
     private record Located(ObjectNode node, String where) {
     }
 
-    private List<Located> readJsonArray(Path file, List<Problem> problems) {
+    /** The file's one JSON value, or null with the problem recorded (malformed: line and column). */
+    private JsonNode readJson(Path file, List<Problem> problems) {
         String name = file.getFileName().toString();
-        JsonNode root;
         try {
-            root = json.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            JsonNode root = json.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            if (root == null || root.isMissingNode()) {
+                problems.add(Problem.error(name, "-", "-", "fichier vide"));
+                return null;
+            }
+            return root;
         } catch (JsonProcessingException e) {
             problems.add(Problem.error(name, at(e.getLocation()), "-", "JSON mal formé : " + e.getOriginalMessage()));
-            return List.of();
         } catch (IOException e) {
             problems.add(Problem.error(name, "-", "-", "lecture impossible : " + e.getMessage()));
+        }
+        return null;
+    }
+
+    private List<Located> readJsonArray(Path file, List<Problem> problems) {
+        String name = file.getFileName().toString();
+        JsonNode root = readJson(file, problems);
+        if (root == null) {
             return List.of();
         }
-        if (root == null || !root.isArray()) {
+        if (!root.isArray()) {
             problems.add(Problem.error(name, "-", "-", "le fichier doit contenir un tableau JSON [ … ] d'objets"));
             return List.of();
         }
@@ -338,6 +362,35 @@ public final class CatalogueLoader {
                 }
             }
         }
+    }
+
+    // ---- the catalogue as a whole ----------------------------------------------------------
+
+    private CatalogueInfo readInfo(Path dir, List<Problem> problems) {
+        Path file = dir.resolve("catalogue.json");
+        if (!Files.exists(file)) {
+            return CatalogueInfo.NONE;
+        }
+        JsonNode root = readJson(file, problems);
+        if (root == null) {
+            return CatalogueInfo.NONE;
+        }
+        if (!root.isObject()) {
+            problems.add(Problem.error("catalogue.json", "-", "-", "le fichier doit contenir un objet JSON { … }"));
+            return CatalogueInfo.NONE;
+        }
+        FieldReader r = new FieldReader((ObjectNode) root, "catalogue.json", "-", problems);
+        r.warnUnknown(INFO_FIELDS);
+        String name = r.text("name", false);
+        String home = r.text("home", false);
+        if (home != null && Places.get().area(home).isEmpty()) {
+            r.error("home", "territoire inconnu « " + home + " » (une commune, CABBALR, un département ou une région)");
+        }
+        String status = r.text("status", false);
+        if (status != null && !STATUSES.contains(status)) {
+            r.error("status", "« " + status + " » n'est pas un statut : sample ou production");
+        }
+        return new CatalogueInfo(name, home, "sample".equals(status));
     }
 
     // ---- advisers -----------------------------------------------------------------------

@@ -63,7 +63,12 @@ public final class MteImporter {
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private final JsonNodeFactory nodes = JsonNodeFactory.instance;
 
-    public Report importDirectory(Path from, Path to) throws IOException {
+    /**
+     * Converts every programme of {@code from} into a catalogue in {@code to}.
+     *
+     * @param home the territory the deployment serves, written in catalogue.json; null writes none
+     */
+    public Report importDirectory(Path from, Path to, String home) throws IOException {
         List<Path> files;
         try (Stream<Path> list = Files.list(from)) {
             files = list.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().toList();
@@ -91,6 +96,11 @@ public final class MteImporter {
         json.writeValue(to.resolve("schemes.json").toFile(), schemes);
         json.writeValue(to.resolve("trainings.json").toFile(), trainings);
         json.writeValue(to.resolve("advisers.json").toFile(), exampleAdvisers());
+        ObjectNode info = nodes.objectNode().put("name", "Mission Transition Écologique (import)");
+        if (home != null) {
+            info.put("home", home);
+        }
+        json.writeValue(to.resolve("catalogue.json").toFile(), info);
         return new Report(schemes.size(), trainings.size(), skipped);
     }
 

@@ -123,6 +123,8 @@ public final class CatalogueIndex implements Retriever {
     private final Vocabulary vocabulary;
     private final Places places = Places.get();
     private final Clock clock;
+    /** The region the deployment serves: with no place in a question, entries reserved elsewhere stay out. */
+    private final Optional<Place> homeRegion;
     private final int docCount;
     private final String[] idsByDoc;
 
@@ -141,8 +143,9 @@ public final class CatalogueIndex implements Retriever {
 
 
     private CatalogueIndex(Map<String, Entry> entries, IndexSearcher searcher, Analyzer queryAnalyzer,
-                           Vocabulary vocabulary, Clock clock) {
+                           Vocabulary vocabulary, Clock clock, String home) {
         this.entries = entries;
+        this.homeRegion = home == null ? Optional.empty() : places.area(home).flatMap(places::regionOf);
         this.searcher = searcher;
         this.queryAnalyzer = queryAnalyzer;
         this.vocabulary = vocabulary;
@@ -191,7 +194,7 @@ public final class CatalogueIndex implements Retriever {
             IndexSearcher searcher = new IndexSearcher(DirectoryReader.open(dir));
             searcher.setSimilarity(SIMILARITY);
             return new CatalogueIndex(Map.copyOf(byId), searcher, FrenchAnalysis.query(synonyms),
-                    Vocabulary.of(words), clock);
+                    Vocabulary.of(words), clock, catalogue.info().home());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -592,7 +595,7 @@ public final class CatalogueIndex implements Retriever {
         if (r.upcomingOnly()) {
             query.add(LongPoint.newRangeQuery("session_start", day, Long.MAX_VALUE), Occur.FILTER);
         }
-        place.filter(p -> !p.path().isEmpty()).ifPresent(p -> {
+        place.or(() -> homeRegion).filter(p -> !p.path().isEmpty()).ifPresent(p -> {
             // the entry's area contains the place, or lies within it; unknown areas are kept
             List<BytesRef> containing = new ArrayList<>(List.of(new BytesRef("fr"), new BytesRef("?")));
             for (int i = 1; i <= p.path().size(); i++) {

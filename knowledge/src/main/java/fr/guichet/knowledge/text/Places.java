@@ -182,6 +182,11 @@ public final class Places {
         return ARTICLES.contains(previous) && i >= 2 && PLACE_CUES.contains(words[i - 2]);
     }
 
+    /** The region a place lies in (itself for a region); empty for France. */
+    public Optional<Place> regionOf(Place place) {
+        return place.path().isEmpty() ? Optional.empty() : Optional.ofNullable(byCode.get(place.path().get(0)));
+    }
+
     /**
      * The area an entry's territory string stands for ("Hauts-de-France", "Pas-de-Calais",
      * "CABBALR", "France"), or empty when the engine does not know it.

@@ -69,7 +69,7 @@ class MteImporterTest {
             return; // each test then reports itself skipped, below
         }
         programmes = dataDir().resolve("programs");
-        report = new MteImporter().importDirectory(programmes, out.resolve("catalogue"));
+        report = new MteImporter().importDirectory(programmes, out.resolve("catalogue"), "Hauts-de-France");
         loaded = new CatalogueLoader().load(out.resolve("catalogue"));
         written = new HashMap<>();
         ObjectMapper json = new ObjectMapper();
@@ -207,7 +207,7 @@ class MteImporterTest {
     @Test
     void aDirectoryWithoutYamlIsRefused() throws IOException {
         Path empty = Files.createDirectories(out.resolve("empty"));
-        IOException e = assertThrows(IOException.class, () -> new MteImporter().importDirectory(empty, out.resolve("x")));
+        IOException e = assertThrows(IOException.class, () -> new MteImporter().importDirectory(empty, out.resolve("x"), null));
         assertTrue(e.getMessage().contains("aucun fichier .yaml"), e.getMessage());
     }
 
@@ -216,7 +216,7 @@ class MteImporterTest {
         Path from = Files.createDirectories(out.resolve("two"));
         Files.copy(programmes.resolve("programme-marguerite.yaml"), from.resolve("programme-marguerite.yaml"));
         Files.writeString(from.resolve("broken.yaml"), "titre: [pas fermé\n");
-        MteImporter.Report r = new MteImporter().importDirectory(from, out.resolve("two-out"));
+        MteImporter.Report r = new MteImporter().importDirectory(from, out.resolve("two-out"), null);
         assertEquals(1, r.schemes());
         assertEquals(1, r.skipped().size());
         assertTrue(r.skipped().get(0).startsWith("broken : YAML illisible"), r.skipped().get(0));

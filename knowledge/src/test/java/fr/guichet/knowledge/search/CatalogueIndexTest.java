@@ -254,7 +254,16 @@ class CatalogueIndexTest {
 
     /** Every entry says « subvention »; each is reserved to one territory. */
     private CatalogueIndex placesFixture() {
-        return index(dir, """
+        return index(CatalogueFixture.in(dir).schemes(PLACES), SearchFixture.TODAY);
+    }
+
+    /** The same entries in a deployment that serves the agglomeration. */
+    private CatalogueIndex placesAtHome() {
+        return index(CatalogueFixture.in(dir).schemes(PLACES).file("catalogue.json", """
+                {"home": "CABBALR"}"""), SearchFixture.TODAY);
+    }
+
+    private static final String PLACES = """
                 [{"id": "national", "title": "Subvention A", "summary": "S.", "themes": ["financement"], "provider": "P", "territories": ["France"]},
                  {"id": "everywhere", "title": "Subvention B", "summary": "S.", "themes": ["financement"], "provider": "P"},
                  {"id": "hauts-de-france", "title": "Subvention C", "summary": "S.", "themes": ["financement"], "provider": "P", "territories": ["Hauts-de-France"]},
@@ -264,12 +273,22 @@ class CatalogueIndexTest {
                  {"id": "lille", "title": "Subvention G", "summary": "S.", "themes": ["financement"], "provider": "P", "territories": ["Lille"]},
                  {"id": "bretagne", "title": "Subvention H", "summary": "S.", "themes": ["financement"], "provider": "P", "territories": ["Bretagne"]},
                  {"id": "two-regions", "title": "Subvention I", "summary": "S.", "themes": ["financement"], "provider": "P", "territories": ["Bretagne", "Normandie"]}]
-                """);
-    }
+                """;
 
     @Test
     void withoutAPlaceEveryTerritoryIsOffered() {
         assertEquals(9, search(placesFixture(), "subvention").size());
+    }
+
+    @Test
+    void withoutAPlaceAHomeKeepsOutWhatIsReservedOutsideItsRegion() {
+        CatalogueIndex home = placesAtHome();
+        assertEquals(Set.of("national", "everywhere", "hauts-de-france", "pas-de-calais", "agglo", "nord", "lille"),
+                set(search(home, "subvention")), "Bretagne and Normandie are another region's");
+        assertEquals(Set.of("national", "everywhere", "bretagne", "two-regions"),
+                set(search(home, "subvention en Bretagne")), "a place named in the question still decides");
+        assertTrue(home.search(SearchRequest.of("subvention")).place().isEmpty(),
+                "the home is not a place the entrepreneur named");
     }
 
     @Test
