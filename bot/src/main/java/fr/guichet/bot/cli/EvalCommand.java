@@ -56,6 +56,11 @@ public final class EvalCommand implements Command {
             root.put("handoff_precision", round(handoff.precision()));
             root.put("handoff_recall", round(handoff.recall()));
             root.put("routing_accuracy", round(handoff.routingAccuracy()));
+            ArrayNode mistakes = root.putArray("handoff_mistakes");
+            for (HandoffEvaluator.Mistake m : handoff.mistakes()) {
+                mistakes.addObject().put("id", m.id()).put("expected", m.expected()).put("decided", m.decided())
+                        .put("reason", m.reason());
+            }
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root));
         } else {
             print(report, out);
@@ -97,7 +102,8 @@ public final class EvalCommand implements Command {
         out.printf("handoff recall     %.3f   (%d manqués)%n", h.recall(), h.falseNegatives());
         out.printf("routing accuracy   %.3f%n", h.routingAccuracy());
         for (HandoffEvaluator.Mistake m : h.mistakes()) {
-            out.printf("  %s  attendu %s, décidé %s : %s%n", m.id(), m.expected(), m.predicted(), m.question());
+            out.printf("  %s  attendu %s, décidé %s%s : %s%n", m.id(), m.expected(), m.decided(),
+                    m.reason() == null ? "" : " (" + m.reason() + ")", m.question());
         }
     }
 

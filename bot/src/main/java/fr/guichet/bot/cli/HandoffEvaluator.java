@@ -9,12 +9,15 @@ import java.util.List;
 /**
  * The assistant's single-turn handoff decision on each question (a fresh conversation
  * each): precision and recall of "a human should take this", and how often a handed-off
- * case reaches the right domain.
+ * case reaches one of the acceptable domains.
  */
 public final class HandoffEvaluator {
 
-    /** A question the decision got wrong: expected and predicted domain ("-" for no handoff). */
-    public record Mistake(String id, String question, String expected, String predicted) {
+    /**
+     * A question the decision got wrong: the acceptable domains ("-" for no handoff), the
+     * domain decided ("-" for none) and the reason the assistant gave (null for none).
+     */
+    public record Mistake(String id, String question, String expected, String decided, String reason) {
     }
 
     public record Report(double precision, double recall, double routingAccuracy, int truePositives,
@@ -30,21 +33,23 @@ public final class HandoffEvaluator {
         int n = 0;
         for (EvalQuestion q : questions) {
             Reply reply = assistant.handle("eval-" + n++, "eval", q.question());
-            boolean predicted = reply.handoff().needed();
-            String domain = predicted && reply.handoff().domain() != null ? reply.handoff().domain().code() : "-";
-            if (predicted && q.handoff()) {
+            boolean decided = reply.handoff().needed();
+            String domain = decided && reply.handoff().domain() != null ? reply.handoff().domain().code() : "-";
+            String reason = decided ? reply.handoff().reason().name() : null;
+            String expected = q.handoff() ? String.join("|", q.domains()) : "-";
+            if (decided && q.handoff()) {
                 tp++;
-                if (domain.equals(q.domain())) {
+                if (q.domains().contains(domain)) {
                     routedRight++;
                 } else {
-                    mistakes.add(new Mistake(q.id(), q.question(), q.domain(), domain));
+                    mistakes.add(new Mistake(q.id(), q.question(), expected, domain, reason));
                 }
-            } else if (predicted) {
+            } else if (decided) {
                 fp++;
-                mistakes.add(new Mistake(q.id(), q.question(), "-", domain + " (" + reply.handoff().reason() + ")"));
+                mistakes.add(new Mistake(q.id(), q.question(), expected, domain, reason));
             } else if (q.handoff()) {
                 fn++;
-                mistakes.add(new Mistake(q.id(), q.question(), q.domain(), "-"));
+                mistakes.add(new Mistake(q.id(), q.question(), expected, "-", null));
             }
         }
         return new Report(ratio(tp, tp + fp), ratio(tp, tp + fn), ratio(routedRight, tp), tp, fp, fn, mistakes);

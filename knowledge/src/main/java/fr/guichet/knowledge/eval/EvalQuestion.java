@@ -9,11 +9,21 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One evaluation question (JSON Lines format of catalogue-format.md). */
-public record EvalQuestion(String id, String question, List<String> relevant, boolean handoff, String domain) {
+/**
+ * One evaluation question (JSON Lines format of catalogue-format.md). {@code domains} are the
+ * theme codes of the advisers who would rightly take it, the preferred first; empty when
+ * no handoff is expected.
+ */
+public record EvalQuestion(String id, String question, List<String> relevant, boolean handoff, List<String> domains) {
 
     public EvalQuestion {
         relevant = List.copyOf(relevant);
+        domains = List.copyOf(domains);
+    }
+
+    /** The preferred domain, or null. */
+    public String domain() {
+        return domains.isEmpty() ? null : domains.get(0);
     }
 
     /** Reads a JSON Lines file; a bad line is an error naming the file and the line. */
@@ -38,10 +48,29 @@ public record EvalQuestion(String id, String question, List<String> relevant, bo
             }
             List<String> relevant = new ArrayList<>();
             node.path("relevant").forEach(r -> relevant.add(r.asText()));
+            JsonNode domain = node.path("domain");
+            if (!domain.isMissingNode() && !domain.isNull() && !domain.isTextual()
+                    && !(domain.isArray() && domain.size() > 0 && allTextual(domain))) {
+                throw new IOException(where + "domain: un code de thème, ou une liste non vide de codes");
+            }
+            List<String> domains = new ArrayList<>();
+            if (domain.isTextual()) {
+                domains.add(domain.asText());
+            } else {
+                domain.forEach(d -> domains.add(d.asText()));
+            }
             questions.add(new EvalQuestion(node.path("id").asText("ligne-" + (i + 1)), node.get("question").asText(),
-                    relevant, node.path("handoff").asBoolean(false),
-                    node.hasNonNull("domain") ? node.get("domain").asText() : null));
+                    relevant, node.path("handoff").asBoolean(false), domains));
         }
         return questions;
+    }
+
+    private static boolean allTextual(JsonNode array) {
+        for (JsonNode item : array) {
+            if (!item.isTextual()) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -76,10 +76,10 @@ class RetrievalEvaluatorTest {
                 "q3", List.of("x1", "x2", "x3", "x4", "x5", "x6", "d", "x8", "x9", "x10"),
                 "q4", List.of("x")));
         List<EvalQuestion> questions = List.of(
-                new EvalQuestion("1", "q1", List.of("a"), false, null),
-                new EvalQuestion("2", "q2", List.of("c", "b"), false, null),
-                new EvalQuestion("3", "q3", List.of("d"), false, null),
-                new EvalQuestion("4", "q4", List.of(), true, "difficultes"));
+                new EvalQuestion("1", "q1", List.of("a"), false, List.of()),
+                new EvalQuestion("2", "q2", List.of("c", "b"), false, List.of()),
+                new EvalQuestion("3", "q3", List.of("d"), false, List.of()),
+                new EvalQuestion("4", "q4", List.of(), true, List.of("difficultes")));
 
         RetrievalReport r = new RetrievalEvaluator().evaluate(stub, questions);
 
@@ -108,7 +108,7 @@ class RetrievalEvaluatorTest {
         }
         ranking.add("late");
         RetrievalReport r = new RetrievalEvaluator().evaluate(new Stub(Map.of("q", ranking)),
-                List.of(new EvalQuestion("1", "q", List.of("late"), false, null)));
+                List.of(new EvalQuestion("1", "q", List.of("late"), false, List.of())));
         assertEquals(0, r.recallAt10(), EPS);
         assertEquals(0, r.mrrAt10(), EPS);
         assertEquals(0, r.ndcgAt10(), EPS);
@@ -117,7 +117,7 @@ class RetrievalEvaluatorTest {
     @Test
     void aPerfectRankingScoresOneEverywhereItCan() {
         RetrievalReport r = new RetrievalEvaluator().evaluate(new Stub(Map.of("q", List.of("a", "b", "c"))),
-                List.of(new EvalQuestion("1", "q", List.of("a", "b", "c"), false, null)));
+                List.of(new EvalQuestion("1", "q", List.of("a", "b", "c"), false, List.of())));
         assertEquals(1.0 / 3, r.recallAt1(), EPS, "one of three relevant ids fits in the first place");
         assertEquals(1.0, r.recallAt3(), EPS);
         assertEquals(1.0, r.mrrAt10(), EPS);
@@ -128,7 +128,7 @@ class RetrievalEvaluatorTest {
     @Test
     void onlyHandoffQuestionsGiveZeroesNotNaN() {
         RetrievalReport r = new RetrievalEvaluator().evaluate(new Stub(Map.of()),
-                List.of(new EvalQuestion("1", "q", List.of(), true, "difficultes")));
+                List.of(new EvalQuestion("1", "q", List.of(), true, List.of("difficultes"))));
         assertEquals(1, r.questions());
         assertEquals(0, r.recallAt1(), EPS);
         assertEquals(0, r.ndcgAt10(), EPS);
@@ -158,14 +158,17 @@ class RetrievalEvaluatorTest {
 
                 {"id": "q002", "question": "cessation de paiement", "relevant": [], "handoff": true, "domain": "difficultes"}
                 {"question": "sans id"}
+                {"id": "q004", "question": "mon client ne paie pas", "handoff": true, "domain": ["juridique-formalites", "difficultes"]}
                 """);
         List<EvalQuestion> questions = EvalQuestion.read(file);
-        assertEquals(3, questions.size(), "a blank line is skipped");
-        assertEquals(new EvalQuestion("q001", "Je veux créer ma boîte", List.of("pret-honneur"), false, null),
+        assertEquals(4, questions.size(), "a blank line is skipped");
+        assertEquals(new EvalQuestion("q001", "Je veux créer ma boîte", List.of("pret-honneur"), false, List.of()),
                 questions.get(0));
-        assertEquals(new EvalQuestion("q002", "cessation de paiement", List.of(), true, "difficultes"), questions.get(1));
+        assertEquals(new EvalQuestion("q002", "cessation de paiement", List.of(), true, List.of("difficultes")), questions.get(1));
         assertEquals("ligne-4", questions.get(2).id());
         assertNull(questions.get(2).domain());
+        assertEquals(List.of("juridique-formalites", "difficultes"), questions.get(3).domains(), "a list, preferred first");
+        assertEquals("juridique-formalites", questions.get(3).domain());
     }
 
     @Test
@@ -178,6 +181,10 @@ class RetrievalEvaluatorTest {
         Files.writeString(file, "{\"id\": \"q1\"}\n");
         e = assertThrows(IOException.class, () -> EvalQuestion.read(file));
         assertEquals("bad.jsonl: ligne 1: question: champ obligatoire manquant", e.getMessage());
+
+        Files.writeString(file, "{\"id\": \"q1\", \"question\": \"ok\", \"handoff\": true, \"domain\": []}\n");
+        e = assertThrows(IOException.class, () -> EvalQuestion.read(file));
+        assertEquals("bad.jsonl: ligne 1: domain: un code de thème, ou une liste non vide de codes", e.getMessage());
     }
 
     @Test
