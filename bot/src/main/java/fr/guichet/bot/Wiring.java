@@ -12,7 +12,8 @@ import fr.guichet.bot.feedback.InMemoryFeedbackStore;
 import fr.guichet.bot.handoff.AdviserNotifier;
 import fr.guichet.bot.handoff.AdviserRouter;
 import fr.guichet.bot.handoff.Availability;
-import fr.guichet.bot.handoff.HandoffPolicy;
+import fr.guichet.bot.handoff.HandoffJudge;
+import fr.guichet.bot.handoff.HandoffModels;
 import fr.guichet.bot.handoff.HandoffStore;
 import fr.guichet.bot.store.SqliteHandoffStore;
 import fr.guichet.knowledge.catalogue.Catalogue;
@@ -85,10 +86,15 @@ public final class Wiring {
 
     public static Assistant assistant(Catalogue catalogue, CatalogueIndex index, HandoffStore cases,
                                       FeedbackStore feedback, AdviserNotifier notifier, Settings settings, Clock clock) {
-        return new Assistant(index, answerer(settings.llm()),
-                new HandoffPolicy(HandoffPolicy.DEFAULT_MIN_CONFIDENCE, settings.largeProjectEur()),
-                new AdviserRouter(catalogue, new Availability(settings.data().resolve("absences.txt"), clock)),
-                cases, feedback, notifier, clock, settings.memoryIdle(), contactDelay(settings.reminderDelay()));
+        AdviserRouter router = new AdviserRouter(catalogue, new Availability(settings.data().resolve("absences.txt"), clock));
+        return Assistant.builder(index, router, cases, feedback)
+                .answerer(answerer(settings.llm()))
+                .judge(new HandoffJudge(HandoffModels.bundled(), settings.largeProjectEur()))
+                .notifier(notifier)
+                .clock(clock)
+                .memoryIdle(settings.memoryIdle())
+                .contactDelay(contactDelay(settings.reminderDelay()))
+                .build();
     }
 
     /**
@@ -99,10 +105,11 @@ public final class Wiring {
         try {
             Path scratch = Files.createTempDirectory("guichet-eval");
             scratch.toFile().deleteOnExit();
-            return new Assistant(index, new ExtractiveAnswerer(), new HandoffPolicy(),
-                    new AdviserRouter(catalogue, Availability.everyonePresent()),
-                    SqliteHandoffStore.open(scratch, clock), new InMemoryFeedbackStore(), AdviserNotifier.NONE, clock,
-                    Duration.ofHours(2), contactDelay(Duration.ofHours(4)));
+            return Assistant.builder(index, new AdviserRouter(catalogue, Availability.everyonePresent()),
+                            SqliteHandoffStore.open(scratch, clock), new InMemoryFeedbackStore())
+                    .clock(clock)
+                    .contactDelay(contactDelay(Duration.ofHours(4)))
+                    .build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,12 +1,10 @@
 package fr.guichet.bot;
 
 import fr.guichet.bot.assistant.Assistant;
-import fr.guichet.bot.assistant.ExtractiveAnswerer;
 import fr.guichet.bot.feedback.FeedbackStore;
 import fr.guichet.bot.handoff.AdviserNotifier;
 import fr.guichet.bot.handoff.AdviserRouter;
 import fr.guichet.bot.handoff.Availability;
-import fr.guichet.bot.handoff.HandoffPolicy;
 import fr.guichet.bot.handoff.HandoffStore;
 import fr.guichet.knowledge.catalogue.Catalogue;
 import fr.guichet.knowledge.catalogue.CatalogueException;
@@ -44,8 +42,10 @@ public final class TestAssistants {
     }
 
     public static Assistant assistant(HandoffStore cases, FeedbackStore feedback, AdviserNotifier notifier, Clock clock) {
-        return new Assistant(index(), new ExtractiveAnswerer(), new HandoffPolicy(),
-                new AdviserRouter(catalogue(), Availability.everyonePresent()), cases, feedback, notifier, clock,
-                Duration.ofHours(2), Wiring.contactDelay(Duration.ofHours(4)));
+        return Assistant.builder(index(), new AdviserRouter(catalogue(), Availability.everyonePresent()), cases, feedback)
+                .notifier(notifier)
+                .clock(clock)
+                .contactDelay(Wiring.contactDelay(Duration.ofHours(4)))
+                .build();
     }
 }

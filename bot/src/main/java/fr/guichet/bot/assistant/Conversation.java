@@ -3,13 +3,15 @@ package fr.guichet.bot.assistant;
 import fr.guichet.bot.handoff.HandoffDecision;
 import fr.guichet.bot.handoff.TranscriptLine;
 import fr.guichet.knowledge.catalogue.Entry;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The memory of one conversation: its last turns, the profile filled in so far, what was
- * last searched and shown, and whether the last replies helped. Guarded by its own lock.
+ * The memory of one conversation: its last turns, the profile filled in so far, the need being
+ * discussed (its words, the largest project amount given), what was last shown, and how the
+ * entrepreneur reacted. Guarded by its own lock.
  */
 final class Conversation {
     static final int MAX_TURNS = 20;
@@ -18,11 +20,14 @@ final class Conversation {
     final String userId;
     final List<TranscriptLine> turns = new ArrayList<>();
     Profile profile = Profile.EMPTY;
-    String lastSearch;
+    /** The words of the need so far: the question that opened it and the details added since; null before any. */
+    String topic;
+    /** The largest project amount named in the conversation. */
+    BigDecimal projectAmount = BigDecimal.ZERO;
     String lastQuestion;
     List<Entry> lastEntries = List.of();
-    /** One flag per reply: true when it did not help (nothing sure found, or a 👎). */
-    final List<Boolean> unhelpful = new ArrayList<>();
+    /** Answers the entrepreneur said did not help (in words or with 👎) since the last offer of an adviser. */
+    int rejections;
     HandoffDecision pendingHandoff = HandoffDecision.NONE;
     Instant lastActivity;
 
@@ -40,12 +45,14 @@ final class Conversation {
         lastActivity = line.at();
     }
 
-    /** How many replies in a row, up to the last, did not help. */
-    int unhelpfulStreak() {
-        int streak = 0;
-        for (int i = unhelpful.size() - 1; i >= 0 && unhelpful.get(i); i--) {
-            streak++;
+    /** What the entrepreneur has written so far, oldest first. */
+    String entrepreneurWords() {
+        StringBuilder words = new StringBuilder();
+        for (TranscriptLine t : turns) {
+            if (t.speaker().equals(TranscriptLine.ENTREPRENEUR)) {
+                words.append(words.isEmpty() ? "" : " ").append(t.text());
+            }
         }
-        return streak;
+        return words.toString();
     }
 }

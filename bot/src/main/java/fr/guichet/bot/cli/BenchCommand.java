@@ -5,7 +5,7 @@ import fr.guichet.bot.assistant.Assistant;
 import fr.guichet.bot.feedback.InMemoryFeedbackStore;
 import fr.guichet.bot.handoff.AdviserNotifier;
 import fr.guichet.bot.handoff.CaseState;
-import fr.guichet.bot.handoff.HandoffPolicy;
+import fr.guichet.bot.handoff.HandoffJudge;
 import fr.guichet.bot.store.SqliteHandoffStore;
 import fr.guichet.knowledge.catalogue.Audience;
 import fr.guichet.knowledge.catalogue.Catalogue;
@@ -112,7 +112,7 @@ public final class BenchCommand implements Command {
         try (SqliteHandoffStore cases = SqliteHandoffStore.open(data, Clock.systemDefaultZone())) {
             Assistant assistant = Wiring.assistant(catalogue, index, cases, new InMemoryFeedbackStore(), AdviserNotifier.NONE,
                     new Wiring.Settings(Path.of("."), data, Duration.ofHours(4), Duration.ofDays(180), Duration.ofHours(2),
-                            HandoffPolicy.DEFAULT_LARGE_PROJECT_EUR, java.util.Optional.empty()),
+                            HandoffJudge.DEFAULT_LARGE_PROJECT_EUR, java.util.Optional.empty()),
                     Clock.systemDefaultZone());
             for (int round = 0; round < 3; round++) { // warm-up
                 for (int i = 0; i < queries.size(); i++) {

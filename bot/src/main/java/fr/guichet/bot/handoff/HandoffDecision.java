@@ -9,4 +9,8 @@ public record HandoffDecision(boolean needed, HandoffReason reason, Theme domain
     public static HandoffDecision to(Theme domain, HandoffReason reason, String detail) {
         return new HandoffDecision(true, reason, domain, detail);
     }
+
+    public HandoffDecision withDomain(Theme value) {
+        return new HandoffDecision(needed, reason, value, detail);
+    }
 }

@@ -6,7 +6,7 @@ public enum HandoffReason {
     SENSITIVE_SITUATION("situation à traiter par un conseiller"),
     LARGE_PROJECT("projet d'un montant important"),
     COMBINED_AIDS("cumul de plusieurs aides publiques"),
-    LOW_CONFIDENCE("aucune réponse sûre dans le catalogue"),
+    NO_ANSWER("question à laquelle le catalogue ne répond pas"),
     UNHELPFUL_ANSWERS("réponses jugées peu utiles"),
     COMPLEX_CASE("cas jugé complexe");
 

@@ -225,7 +225,7 @@ class AssistantTest {
         Reply reply = assistant.handle("c9", "u9", "zxqwv blorptest");
         assertTrue(reply.cards().isEmpty());
         assertTrue(reply.handoff().needed());
-        assertEquals(HandoffReason.LOW_CONFIDENCE, reply.handoff().reason());
+        assertEquals(HandoffReason.NO_ANSWER, reply.handoff().reason());
         assertEquals(1, feedback.unansweredSince(Instant.EPOCH).size());
     }
 

@@ -1,0 +1,60 @@
+package fr.guichet.bot.assistant;
+
+import fr.guichet.bot.handoff.HandoffDecision;
+import fr.guichet.knowledge.catalogue.Adviser;
+
+/** The assistant's own words, in French: everything it says that does not come from an entry. */
+final class Replies {
+    private Replies() {
+    }
+
+    static final String EMPTY = "Posez-moi votre question : par exemple « je veux créer un commerce à Béthune, quelles aides ? »";
+    static final String HELLO = "Bonjour ! Je vous oriente vers les aides et les formations utiles à votre entreprise. ";
+    static final String CLOSE = "Avec plaisir ! Bonne continuation dans votre projet. Revenez quand vous voulez si vous avez"
+            + " une autre question.";
+    static final String NEAREST = "Je n'ai pas de réponse exacte à votre question dans le catalogue ; voici ce qui s'en"
+            + " rapproche le plus. Un conseiller peut aussi vous répondre.\n\n";
+
+    static String tooLong(int length, int max) {
+        return "Votre message est trop long (" + length + " caractères, " + max + " au plus)."
+                + " Pouvez-vous le résumer en quelques phrases ?";
+    }
+
+    /** What to ask when the need is not clear yet: the stage first, then the sector and the place. */
+    static String clarifyingQuestion(Profile profile) {
+        if (profile.stage() == null) {
+            return "Pour bien vous orienter : où en êtes-vous ? Une idée ou un projet, une création en cours, "
+                    + "une entreprise de moins de 3 ans, une entreprise qui se développe, une reprise ?";
+        }
+        if (profile.sector() == null || profile.place() == null) {
+            return "Dans quel secteur êtes-vous (commerce, artisanat, restauration, industrie, services, transport…) "
+                    + "et dans quelle commune ? Et que cherchez-vous : un financement, un accompagnement, une formation ?";
+        }
+        return "Que cherchez-vous exactement : un financement, un accompagnement, un local, une formation ?";
+    }
+
+    /** A first « ce n'est pas ça »: sorry, and what would help find better. */
+    static String rejected() {
+        return "Désolé, ce n'était pas ce que vous cherchiez. Pouvez-vous me dire en quelques mots ce qui vous manque"
+                + " (le type d'aide, votre situation, votre commune) ? Je chercherai mieux.";
+    }
+
+    /** The offer of an adviser, saying why, who, and when they will call back. */
+    static String proposal(HandoffDecision decision, Adviser adviser, String contactDelay) {
+        String why = switch (decision.reason()) {
+            case EXPLICIT_REQUEST -> "Je peux transmettre votre demande à un conseiller.";
+            case NO_ANSWER -> "Le catalogue ne répond pas à cette question, mais un conseiller peut vous répondre.";
+            case UNHELPFUL_ANSWERS -> "Un conseiller pourra mieux vous répondre.";
+            default -> "Votre situation mérite l'attention d'un conseiller (" + decision.reason().label()
+                    + (decision.detail() != null && decision.reason() != fr.guichet.bot.handoff.HandoffReason.LARGE_PROJECT
+                    ? " : " + decision.detail() : "") + ").";
+        };
+        return why + " " + adviser.name() + ", " + adviser.role() + ", peut vous recontacter " + contactDelay
+                + ". Voulez-vous lui transmettre votre demande ?";
+    }
+
+    static String caseOpened(Adviser adviser, String contactDelay, String reference) {
+        return "C'est transmis. " + adviser.name() + ", " + adviser.role() + ", vous recontactera " + contactDelay
+                + ". Référence de votre demande : " + reference + ".";
+    }
+}

@@ -1,0 +1,115 @@
+package fr.guichet.bot.assistant;
+
+import fr.guichet.bot.handoff.HandoffJudge;
+import fr.guichet.bot.handoff.Situation;
+import fr.guichet.bot.handoff.SituationModel;
+import fr.guichet.knowledge.search.KindWords;
+import fr.guichet.knowledge.text.Amounts;
+import fr.guichet.knowledge.text.FrenchAnalysis;
+import fr.guichet.knowledge.text.FrenchText;
+import fr.guichet.knowledge.text.Places;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+
+/**
+ * Reads a message with the conversation before it: what the entrepreneur does (asks, adds a
+ * detail, switches between aids and trainings, thanks, rejects the answer, asks about what was
+ * shown, needs a person) and what to look for in the catalogue.
+ */
+final class TurnReader {
+
+    /** What a turn does. */
+    enum Act {
+        /** A greeting alone: greet and ask about the need. */
+        GREET,
+        /** Too vague to search: ask about the need. */
+        CLARIFY,
+        /** Thanks or goodbye: close politely. */
+        CLOSE,
+        /** The last answer did not help. */
+        REJECT,
+        /** About the entries just shown: price, dates, how to apply. */
+        DETAILS,
+        /** Look in the catalogue, then decide whether a person is needed. */
+        SEARCH
+    }
+
+    /**
+     * A turn read: its act; the words to search (the need so far when the turn continues it); whether
+     * it continues the need; the situation scores.
+     */
+    record Turn(Act act, String search, boolean continues, SituationModel.Scores scores) {
+    }
+
+    /** How a message that only adds to the need starts: « et pour… », « aussi… », « sinon… ». */
+    private static final Set<String> CONNECTIVES = Set.of("et", "aussi", "sinon", "pareil", "idem", "meme", "ensuite",
+            "puis", "plutot", "maintenant");
+    /** At most this many words of its own, beside the details it gives, and a message only refines the need. */
+    private static final int DETAIL_ONLY_WORDS = 2;
+    private static final Analyzer CONTENT = FrenchAnalysis.index();
+
+    private final HandoffJudge judge;
+
+    TurnReader(HandoffJudge judge) {
+        this.judge = judge;
+    }
+
+    Turn read(Conversation c, String text, Profile told) {
+        SituationModel.Scores scores = judge.read(text);
+        boolean hasNeed = c.topic != null;
+        List<String> own = contentWords(text);
+        boolean detailOnly = hasNeed && (!told.isEmpty() || !Amounts.in(text).isEmpty()) && own.size() <= DETAIL_ONLY_WORDS;
+        boolean kindSwitch = hasNeed && KindWords.named(text) && contentWords(KindWords.without(text)).size() <= 1;
+        List<String> words = FrenchText.words(text);
+        boolean connective = hasNeed && !words.isEmpty() && CONNECTIVES.contains(words.get(0));
+        boolean continues = detailOnly || kindSwitch || connective;
+        String search = continues ? needWithout(c.topic, text) + " " + text : text;
+
+        if (continues || judge.mayNeedAdviser(text, scores, c.projectAmount)) {
+            return new Turn(Act.SEARCH, search, continues, scores);
+        }
+        Act act = switch (scores.best()) {
+            case THANKS_BYE -> Act.CLOSE;
+            case GREETING -> Act.GREET;
+            case REJECTION -> c.turns.size() > 1 ? Act.REJECT : Act.CLARIFY;
+            case DETAILS -> c.lastEntries.isEmpty() ? Act.SEARCH : Act.DETAILS;
+            case VAGUE -> hasNeed ? Act.SEARCH : Act.CLARIFY;
+            default -> Act.SEARCH;
+        };
+        // "ya des aides ?" after a need: the need, with the kind it asks for
+        boolean vagueFollowUp = act == Act.SEARCH && hasNeed && scores.best() == Situation.VAGUE;
+        return new Turn(act, vagueFollowUp ? needWithout(c.topic, text) + " " + text : search, vagueFollowUp, scores);
+    }
+
+    /** "et des formations ?" after "ya des aides ?": the need stays, the kind asked for changes. */
+    private static String needWithout(String topic, String message) {
+        return KindWords.named(message) ? KindWords.without(topic) : topic;
+    }
+
+    /** The words of a message that say something of a need: no stop words, numbers or place names. */
+    static List<String> contentWords(String text) {
+        Set<String> placeWords = Places.get().mentionIn(text).map(Places.Mention::words).orElse(Set.of());
+        String withoutPlace = String.join(" ", FrenchText.words(text).stream().filter(w -> !placeWords.contains(w)).toList());
+        List<String> out = new ArrayList<>();
+        try (TokenStream ts = CONTENT.tokenStream("text", withoutPlace)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                String t = term.toString();
+                if (!Character.isDigit(t.charAt(0))) { // "12", "20k", "1m2": sizes and sums, details of the need
+                    out.add(t);
+                }
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+}

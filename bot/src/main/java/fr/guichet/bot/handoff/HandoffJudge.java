@@ -1,0 +1,129 @@
+package fr.guichet.bot.handoff;
+
+import fr.guichet.knowledge.catalogue.Theme;
+import fr.guichet.knowledge.search.Hit;
+import fr.guichet.knowledge.search.SearchResult;
+import fr.guichet.knowledge.text.Amounts;
+import java.math.BigDecimal;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Whether a person is needed, and which advisers' domain: what the models learnt from the
+ * labelled corpus, two general rules (a project of at least the configured amount; a
+ * question the catalogue does not answer), and the domain of the subject.
+ */
+public final class HandoffJudge {
+    public static final BigDecimal DEFAULT_LARGE_PROJECT_EUR = new BigDecimal("500000");
+    /**
+     * At or above this probability that an adviser situation is shown, the case goes to an
+     * adviser. Chosen on the validation split (docs/benchmarks.md, "Handoff").
+     */
+    static final double ADVISER_THRESHOLD = 0.6;
+    /**
+     * Below this confidence no entry answers the question (it merely shares a word or two with
+     * some): the catalogue has no answer. Chosen on the validation split.
+     */
+    public static final double ANSWERED = 0.15;
+    /** From this confidence an entry answers the question well: it is not out of the catalogue. */
+    static final double ANSWERED_WELL = 0.6;
+    /** How much the words of the message weigh in the domain, against the themes of what the catalogue found. */
+    static final double MODEL_WEIGHT = 0.7;
+    private static final int VOTERS = 5;
+
+    private final HandoffModels models;
+    private final BigDecimal largeProjectEur;
+
+    public HandoffJudge(HandoffModels models, BigDecimal largeProjectEur) {
+        this.models = models;
+        this.largeProjectEur = largeProjectEur;
+    }
+
+    /** The judge over the bundled models and the default large-project amount. */
+    public static HandoffJudge standard() {
+        return new HandoffJudge(HandoffModels.bundled(), DEFAULT_LARGE_PROJECT_EUR);
+    }
+
+    /** What a message shows. */
+    public SituationModel.Scores read(String message) {
+        return models.situations().classify(message);
+    }
+
+    /** True when the message may need an adviser: the catalogue is then searched before deciding. */
+    public boolean mayNeedAdviser(String message, SituationModel.Scores scores, BigDecimal amountSoFar) {
+        return scores.adviserNeeded() >= ADVISER_THRESHOLD || largeProject(message, amountSoFar).isPresent();
+    }
+
+    /**
+     * Whether the turn goes to an adviser, once the catalogue was searched for it: a situation the
+     * model reads with enough probability (a large project only with a sum to show for it; a
+     * question out of the catalogue only when no entry answers it well), else a project of at least
+     * the large-project amount (this message's, or one given earlier: {@code amountSoFar}), else a
+     * question no entry answers at all. The domain is left null when the situation does not fix it.
+     */
+    public HandoffDecision decide(String message, SituationModel.Scores scores, BigDecimal amountSoFar, SearchResult found) {
+        Optional<BigDecimal> large = largeProject(message, amountSoFar);
+        Map<Situation, Double> mass = new EnumMap<>(scores.bySituation());
+        if (large.isEmpty()) {
+            mass.remove(Situation.LARGE_PROJECT); // « un gros projet » without a sum is an ordinary question
+        }
+        if (found.topConfidence() >= ANSWERED_WELL) {
+            mass.remove(Situation.OUT_OF_SCOPE); // the catalogue answers it after all
+        }
+        double adviser = mass.entrySet().stream().filter(e -> e.getKey().needsAdviser()).mapToDouble(Map.Entry::getValue).sum();
+        if (adviser >= ADVISER_THRESHOLD) {
+            Situation s = mass.entrySet().stream().filter(e -> e.getKey().needsAdviser())
+                    .max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+            String detail = s == Situation.LARGE_PROJECT ? large.get().toPlainString() + " €" : s.label();
+            return HandoffDecision.to(s.domain().orElse(null), s.reason(), detail);
+        }
+        if (large.isPresent()) {
+            return HandoffDecision.to(null, HandoffReason.LARGE_PROJECT, large.get().toPlainString() + " €");
+        }
+        if (found.topConfidence() < ANSWERED) {
+            return HandoffDecision.to(null, HandoffReason.NO_ANSWER, null);
+        }
+        return HandoffDecision.NONE;
+    }
+
+    private Optional<BigDecimal> largeProject(String message, BigDecimal amountSoFar) {
+        BigDecimal amount = Amounts.largestProject(message).orElse(BigDecimal.ZERO).max(amountSoFar);
+        return amount.compareTo(largeProjectEur) >= 0 ? Optional.of(amount) : Optional.empty();
+    }
+
+    /**
+     * The domain of a subject: what its words say (the domain model), with the themes of the
+     * entries the catalogue found for it.
+     */
+    public Theme domainOf(String subject, SearchResult found) {
+        Map<Theme, Double> model = models.domains().classify(subject);
+        Map<Theme, Double> vote = new EnumMap<>(Theme.class);
+        double total = 0;
+        List<Hit> hits = found.hits();
+        for (int rank = 0; rank < Math.min(VOTERS, hits.size()); rank++) {
+            Hit h = hits.get(rank);
+            int order = 0;
+            for (Theme t : h.entry().themes()) {
+                double w = h.confidence() / (rank + 1) / ++order;
+                vote.merge(t, w, Double::sum);
+                total += w;
+            }
+        }
+        Theme best = Theme.CREATION;
+        double bestScore = -1;
+        for (Theme t : Theme.values()) {
+            double score = MODEL_WEIGHT * model.get(t) + (total > 0 ? (1 - MODEL_WEIGHT) * vote.getOrDefault(t, 0.0) / total : 0);
+            if (score > bestScore) {
+                best = t;
+                bestScore = score;
+            }
+        }
+        return best;
+    }
+
+    public BigDecimal largeProjectEur() {
+        return largeProjectEur;
+    }
+}
