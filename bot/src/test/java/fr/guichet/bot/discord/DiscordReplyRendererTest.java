@@ -63,7 +63,7 @@ class DiscordReplyRendererTest {
         assertTrue(last.buttons().stream().anyMatch(b -> b.style() == DiscordMessage.Style.LINK
                 && b.target().equals("https://www.example.org/fiche/0")));
         // the footer with the catalogue's review date, on the last embed of every message
-        messages.forEach(m -> assertEquals("Sources : catalogue de la CCI Artois, mis à jour le 28/11/2026",
+        messages.forEach(m -> assertEquals("Sources : catalogue de la CCI, mis à jour le 28/11/2026",
                 m.embeds().get(m.embeds().size() - 1).footer()));
         assertTrue(messages.stream().allMatch(m -> m.mentionUsers().isEmpty()), "an answer pings nobody");
     }
