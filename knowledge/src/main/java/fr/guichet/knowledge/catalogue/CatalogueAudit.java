@@ -38,7 +38,7 @@ public final class CatalogueAudit {
         for (Entry e : catalogue.entries()) {
             String file = file(dir, e.kind());
             if (e.sources().isEmpty()) {
-                int figures = figures(e).values().stream().mapToInt(Set::size).sum();
+                long figures = figures(e).values().stream().flatMap(Set::stream).distinct().count();
                 out.add(Problem.warning(file, e.id(), "sources", "aucune source"
                         + (figures > 0 ? " (" + figures + " chiffre(s) à justifier)" : "")));
             } else {
@@ -85,8 +85,9 @@ public final class CatalogueAudit {
     private static void exampleAdvisers(Catalogue catalogue, List<Problem> out) {
         for (Adviser a : catalogue.advisers()) {
             if (isExample(a)) {
-                out.add(Problem.warning("advisers.json", a.id(), a.email() != null && isExampleDomain(a.email())
-                        ? "email" : "role", "conseiller d'exemple dans un catalogue qui n'est pas un exemple "
+                String field = a.email() != null && isExampleDomain(a.email()) ? "email"
+                        : FrenchText.normalize(a.role()).contains("exemple") ? "role" : "name";
+                out.add(Problem.warning("advisers.json", a.id(), field, "conseiller d'exemple dans un catalogue qui n'est pas un exemple "
                         + "(catalogue.json : status) : remplacez-le par un vrai conseiller"));
             }
         }
