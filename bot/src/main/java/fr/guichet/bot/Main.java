@@ -34,7 +34,7 @@ public final class Main {
         Map<String, String> env = System.getenv();
         Clock clock = Clock.systemDefaultZone();
         Map<String, Command> commands = new LinkedHashMap<>();
-        for (Command c : List.of(new ChatCommand(System.in, env, clock), new AskCommand(), new ValidateCommand(),
+        for (Command c : List.of(new ChatCommand(System.in, env, clock), new AskCommand(), new ValidateCommand(clock),
                 new EvalCommand(), new ImportMteCommand(), new CasesCommand(env, clock), new BenchCommand(),
                 new DiscordCommand(env, clock))) {
             commands.put(c.name(), c);

@@ -1,6 +1,8 @@
 package fr.guichet.bot.assistant;
 
 import fr.guichet.knowledge.text.FrenchText;
+import fr.guichet.knowledge.catalogue.CatalogueAudit;
+import fr.guichet.knowledge.catalogue.CatalogueInfo;
 import fr.guichet.knowledge.catalogue.Entry;
 import fr.guichet.knowledge.catalogue.EntryKind;
 import fr.guichet.knowledge.catalogue.Session;
@@ -24,6 +26,16 @@ import java.util.Optional;
 public final class Cards {
     private static final Locale FRENCH = Locale.FRANCE;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", FRENCH);
+    private static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy", FRENCH);
+
+    /** What a channel says under facts from a sample catalogue. */
+    public static final String SAMPLE_NOTICE = "catalogue d'exemple, à faire vérifier par la CCI";
+    /** Said next to a sample training's price, duration and dates, which are invented. */
+    public static final String EXAMPLE = "(exemple)";
+    /** The label of a link to the programme's own page. */
+    public static final String OFFICIAL_PAGE = "Voir la fiche officielle";
+    /** The label of a link to the home page of whoever runs it. */
+    public static final String ORGANISATION_SITE = "Site de l'organisme";
 
     private Cards() {
     }
@@ -31,20 +43,57 @@ public final class Cards {
     public static Card card(Entry e, LocalDate today) {
         String detail = e.kind() == EntryKind.TRAINING ? trainingFacts(e, today)
                 : e.benefit() != null ? firstSentences(e.benefit(), 300) : firstSentences(e.summary(), 300);
-        return new Card(e.id(), e.kind().label(), e.title(), detail, e.url());
+        return new Card(e.id(), e.kind().label(), e.title(), detail, e.url(),
+                e.url() == null ? null : linkLabel(e.url()), e.provenance().fromSample());
     }
 
-    /** Price, duration, format and next session of a training, from its fields only. */
+    /**
+     * « Voir la fiche officielle » for a deep link, « Site de l'organisme » for a home page: a home
+     * page is not the programme's own page, and saying so would send people looking for it.
+     */
+    public static String linkLabel(String url) {
+        return CatalogueAudit.isHomePage(url) ? ORGANISATION_SITE : OFFICIAL_PAGE;
+    }
+
+    /**
+     * The footer under catalogue facts: a sample catalogue says it is one; otherwise the
+     * catalogue's name and its latest review date. Never « vérifié »: that is per entry.
+     */
+    public static String footer(CatalogueInfo info, Optional<LocalDate> lastReviewed) {
+        if (info.sample()) {
+            return "Sources : " + SAMPLE_NOTICE;
+        }
+        return "Sources : " + (info.name() != null ? info.name() : "catalogue de la CCI")
+                + lastReviewed.map(d -> ", mis à jour le " + SHORT_DAY.format(d)).orElse("");
+    }
+
+    /**
+     * « Fiche vérifiée le … par … » when the entry carries a real verification (a date and who
+     * did it), else empty: a review date or a sample entry is never shown as verified.
+     */
+    public static Optional<String> verification(Entry e) {
+        if (!e.provenance().verified() || e.provenance().fromSample()) {
+            return Optional.empty();
+        }
+        return Optional.of("Fiche vérifiée le " + SHORT_DAY.format(e.provenance().verifiedOn()) + " par "
+                + e.provenance().verifiedBy());
+    }
+
+    /**
+     * Price, duration, format and next session of a training, from its fields only. In a sample
+     * catalogue price, duration and dates are invented: each says « (exemple) ».
+     */
     public static String trainingFacts(Entry e, LocalDate today) {
         TrainingDetails t = e.training();
+        String example = e.provenance().fromSample() ? " " + EXAMPLE : "";
         List<String> facts = new ArrayList<>();
         if (t.priceEur() != null) {
-            facts.add(t.isFree() ? "gratuit" : euros(t.priceEur()));
+            facts.add((t.isFree() ? "gratuit" : euros(t.priceEur())) + example);
         } else {
             facts.add("prix sur demande");
         }
         if (t.durationHours() != null) {
-            facts.add(t.durationHours().stripTrailingZeros().toPlainString() + " h");
+            facts.add(t.durationHours().stripTrailingZeros().toPlainString() + " h" + example);
         }
         if (t.format() != null) {
             facts.add(switch (t.format()) {
@@ -58,7 +107,7 @@ public final class Cards {
         }
         Optional<Session> next = t.nextSession(today);
         facts.add(next.map(s -> "prochaine session le " + DAY.format(s.start())
-                        + (s.location() != null ? " à " + s.location() : ""))
+                        + (s.location() != null ? " à " + s.location() : "") + example)
                 .orElse("pas de session programmée"));
         return String.join(" · ", facts);
     }

@@ -2,6 +2,7 @@ package fr.guichet.bot.console;
 
 import fr.guichet.bot.assistant.Assistant;
 import fr.guichet.bot.assistant.Card;
+import fr.guichet.bot.assistant.Cards;
 import fr.guichet.bot.assistant.Profile;
 import fr.guichet.bot.assistant.Reply;
 import fr.guichet.bot.handoff.Contact;
@@ -78,7 +79,11 @@ public final class ConsoleChat {
         out.println("guichet > " + reply.text().replace("\n", "\n          "));
         // the text already says what each entry gives; the console lists the sources once more, briefly
         for (Card card : reply.cards()) {
-            out.println("  ┃ Source : " + card.title() + " (" + card.kind() + ")" + (card.url() != null ? " — " + card.url() : ""));
+            out.println("  ┃ Source : " + card.title() + " (" + card.kind() + ")"
+                    + (card.url() != null ? " — " + card.linkLabel() + " : " + card.url() : ""));
+        }
+        if (reply.cards().stream().anyMatch(Card::sample)) {
+            out.println("  ┃ " + Cards.SAMPLE_NOTICE);
         }
         if (!reply.suggestions().isEmpty() && !reply.handoff().needed()) {
             out.println("  Suggestions : " + String.join(" · ", reply.suggestions()));

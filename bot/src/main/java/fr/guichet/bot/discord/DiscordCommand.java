@@ -205,7 +205,7 @@ public final class DiscordCommand implements Command {
             return t;
         });
         try {
-            DiscordBot bot = new DiscordBot(assistant, opened.catalogue(), cases, notifier, new ReplyRenderer(reviewed),
+            DiscordBot bot = new DiscordBot(assistant, opened.catalogue(), cases, notifier, new ReplyRenderer(opened.catalogue().info(), reviewed),
                     new RateLimiter(clock), settings.adviserRoleId(), settings.staffChannelId(), handlers,
                     MessageBuilder::new, SEND_TIMEOUT, clock);
             bot.attach(api);

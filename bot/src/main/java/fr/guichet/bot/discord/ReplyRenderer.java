@@ -14,13 +14,13 @@ import fr.guichet.bot.discord.DiscordMessage.Option;
 import fr.guichet.bot.discord.DiscordMessage.Row;
 import fr.guichet.bot.discord.DiscordMessage.Select;
 import fr.guichet.bot.discord.DiscordMessage.Style;
+import fr.guichet.knowledge.catalogue.CatalogueInfo;
 import fr.guichet.knowledge.catalogue.Entry;
 import fr.guichet.knowledge.catalogue.EntryKind;
 import fr.guichet.knowledge.catalogue.Theme;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +30,7 @@ import java.util.Set;
 /**
  * Turns what the assistant says into Discord messages that Discord always accepts: the
  * answer as embed text, one embed per entry shown (title linked, what it gives or price,
- * duration and next session), the buttons, and a footer giving the catalogue's review date.
+ * duration and next session), the buttons, and a footer naming the catalogue (a sample one says so).
  * Pure: no Javacord, no I/O.
  */
 public final class ReplyRenderer {
@@ -43,7 +43,6 @@ public final class ReplyRenderer {
     public static final String ASK = "g:ask:";
     public static final String HANDOFF_LABEL = "Parler à un conseiller";
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.FRANCE);
     /** Entries listed by /dispositifs and /formations before asking to narrow down. */
     static final int LISTED = 24;
 
@@ -51,8 +50,17 @@ public final class ReplyRenderer {
 
     /** @param lastReviewed the catalogue's most recent review date, if known */
     public ReplyRenderer(Optional<LocalDate> lastReviewed) {
-        this.footer = "Sources : catalogue de la CCI Artois"
-                + lastReviewed.map(d -> ", mis à jour le " + DAY.format(d)).orElse("");
+        this(CatalogueInfo.NONE, lastReviewed);
+    }
+
+    /** @param info what the catalogue says of itself: a sample catalogue's footer says it is one */
+    public ReplyRenderer(CatalogueInfo info, Optional<LocalDate> lastReviewed) {
+        this.footer = Cards.footer(info, lastReviewed);
+    }
+
+    /** The footer, or the sample one when what is shown comes from a sample catalogue. */
+    private String footer(boolean sample) {
+        return sample ? Cards.footer(new CatalogueInfo(null, null, true), Optional.empty()) : footer;
     }
 
     public String footer() {
@@ -71,7 +79,7 @@ public final class ReplyRenderer {
             embeds.add(cardEmbed(card));
             List<Component> buttons = new ArrayList<>();
             if (DiscordLimits.isWebUrl(card.url())) {
-                buttons.add(Button.link(card.url(), "Fiche : " + card.title()));
+                buttons.add(Button.link(card.url(), card.linkButton()));
             }
             buttons.add(Button.of(Style.SECONDARY, MORE + card.entryId(), "Plus de détails"));
             rows.add(new Row(buttons));
@@ -85,7 +93,7 @@ public final class ReplyRenderer {
         if (!suggestions.isEmpty()) {
             rows.add(new Row(suggestions));
         }
-        return DiscordLimits.pack(null, embeds, rows, footer, Set.of());
+        return DiscordLimits.pack(null, embeds, rows, footer(reply.cards().stream().anyMatch(Card::sample)), Set.of());
     }
 
     /** A proposal to hand the case to an adviser: its text and the one button that opens the form. */
@@ -168,6 +176,7 @@ public final class ReplyRenderer {
         add(fields, "Ce que ça apporte", e.benefit());
         String amount = amount(e.amountMin(), e.amountMax());
         add(fields, "Montant", amount);
+        add(fields, "Coût", e.cost());
         List<String> audience = new ArrayList<>();
         e.audience().stages().forEach(s -> audience.add(s.label()));
         audience.addAll(e.audience().sectors());
@@ -182,10 +191,10 @@ public final class ReplyRenderer {
                 null);
         List<Row> rows = new ArrayList<>();
         if (DiscordLimits.isWebUrl(e.url())) {
-            rows.add(Row.of(Button.link(e.url(), "Voir la fiche officielle")));
+            rows.add(Row.of(Button.link(e.url(), Cards.linkLabel(e.url()))));
         }
         rows.add(Row.of(Button.of(Style.SECONDARY, HANDOFF, HANDOFF_LABEL)));
-        String foot = e.lastReviewed() != null ? "Fiche vérifiée le " + DAY.format(e.lastReviewed()) : footer;
+        String foot = Cards.verification(e).orElse(footer(e.provenance().fromSample()));
         return DiscordLimits.pack(null, List.of(embed), rows, foot, Set.of());
     }
 

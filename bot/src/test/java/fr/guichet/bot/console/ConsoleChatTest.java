@@ -43,6 +43,16 @@ class ConsoleChatTest {
     }
 
     @Test
+    void factsOfTheSampleCatalogueAreShownAsSuch(@TempDir Path data) throws Exception {
+        try (SqliteHandoffStore cases = SqliteHandoffStore.open(data, Clock.systemDefaultZone())) {
+            String out = chat(cases, "formation excel debutant", "/quitter");
+            assertTrue(out.contains("┃ catalogue d'exemple, à faire vérifier par la CCI"), out);
+            assertTrue(out.contains("Site de l'organisme : https://"), "a home page is not an official page: " + out);
+            assertFalse(out.contains("vérifiée"), out);
+        }
+    }
+
+    @Test
     void handoffShowsWhoIsPingedAndWhatTheyReceiveAndStoresTheCase(@TempDir Path data) throws Exception {
         try (SqliteHandoffStore cases = SqliteHandoffStore.open(data, Clock.systemDefaultZone())) {
             String out = chat(cases,

@@ -149,7 +149,7 @@ class DiscordBotTest {
         ObjectNode card = DiscordFixtures.json(embeds.get(1));
         assertFalse(card.path("title").asText().isEmpty(), card.toString());
         assertTrue(card.path("description").asText().startsWith("**Dispositif** · "), card.toString());
-        assertEquals("Sources : catalogue de la CCI Artois, mis à jour le 28/11/2026",
+        assertEquals("Sources : catalogue d'exemple, à faire vérifier par la CCI",
                 DiscordFixtures.json(embeds.get(embeds.size() - 1)).path("footer").path("text").asText());
         verify(r[0].updater()).addComponents(any(HighLevelComponent[].class));
         assertNoPing(mentions(r[0].updater()));

@@ -63,7 +63,7 @@ class DiscordReplyRendererTest {
         assertTrue(last.buttons().stream().anyMatch(b -> b.style() == DiscordMessage.Style.LINK
                 && b.target().equals("https://www.example.org/fiche/0")));
         // the footer with the catalogue's review date, on the last embed of every message
-        messages.forEach(m -> assertEquals("Sources : catalogue de la CCI Artois, mis à jour le 28/11/2026",
+        messages.forEach(m -> assertEquals("Sources : catalogue de la CCI, mis à jour le 28/11/2026",
                 m.embeds().get(m.embeds().size() - 1).footer()));
         assertTrue(messages.stream().allMatch(m -> m.mentionUsers().isEmpty()), "an answer pings nobody");
     }
@@ -129,5 +129,41 @@ class DiscordReplyRendererTest {
         assertEquals(training.title(), e.title().replace("\u200B", ""));
         assertTrue(e.fields().stream().anyMatch(f -> f.name().startsWith("Prix")));
         assertTrue(details.get(0).buttons().stream().anyMatch(b -> b.target().equals(ReplyRenderer.HANDOFF)));
+    }
+
+    @Test
+    void detailsOfASampleEntryNeverSayVerifiedAndNameAHomePageForWhatItIs() {
+        Entry home = fr.guichet.bot.assistant.CardsTest.scheme(
+                new fr.guichet.knowledge.catalogue.Provenance(List.of(), null, null, true), "https://www.bpifrance.fr/");
+        List<DiscordMessage> details = renderer.details(home, LocalDate.of(2026, 12, 1));
+        DiscordFixtures.assertWithinLimits(details);
+        Embed embed = details.get(0).embeds().get(0);
+        assertEquals("Sources : catalogue d'exemple, à faire vérifier par la CCI", embed.footer());
+        assertFalse(embed.footer().contains("vérifiée"));
+        assertTrue(embed.fields().stream().anyMatch(f -> f.name().equals("Coût") && f.value().equals("Frais de dossier")));
+        List<String> labels = details.get(0).buttons().stream().map(Button::label).toList();
+        assertTrue(labels.contains("Site de l'organisme"), labels::toString);
+        assertFalse(labels.contains("Voir la fiche officielle"), labels::toString);
+    }
+
+    @Test
+    void detailsOfAVerifiedEntryOfAProductionCatalogueSaySoWithTheOfficialPage() {
+        Entry verified = fr.guichet.bot.assistant.CardsTest.scheme(new fr.guichet.knowledge.catalogue.Provenance(List.of(),
+                LocalDate.of(2026, 11, 2), "Alice (CCI Artois)", false), "https://www.bpifrance.fr/pret-vert");
+        List<DiscordMessage> details = renderer.details(verified, LocalDate.of(2026, 12, 1));
+        assertEquals("Fiche vérifiée le 02/11/2026 par Alice (CCI Artois)", details.get(0).embeds().get(0).footer());
+        assertTrue(details.get(0).buttons().stream().anyMatch(b -> "Voir la fiche officielle".equals(b.label())));
+    }
+
+    @Test
+    void aReplyWithSampleCardsGetsTheSampleFooterWhateverTheRenderer() {
+        Card card = fr.guichet.bot.assistant.Cards.card(fr.guichet.bot.assistant.CardsTest.training(true, "https://www.cci.fr/"),
+                LocalDate.of(2026, 12, 1));
+        List<DiscordMessage> messages = renderer.reply(new Reply("Voici.", List.of(card), List.of(), HandoffDecision.NONE,
+                Optional.empty()));
+        Embed last = messages.get(messages.size() - 1).embeds().get(messages.get(messages.size() - 1).embeds().size() - 1);
+        assertEquals("Sources : catalogue d'exemple, à faire vérifier par la CCI", last.footer());
+        assertTrue(messages.get(0).buttons().stream().anyMatch(b -> "Site de l'organisme · Excel débutant".equals(b.label())));
+        assertTrue(messages.get(0).embeds().stream().anyMatch(e -> e.description() != null && e.description().contains("560 € (exemple)")));
     }
 }

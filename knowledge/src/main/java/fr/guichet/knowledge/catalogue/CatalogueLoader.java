@@ -52,7 +52,7 @@ public final class CatalogueLoader {
     private static final Set<String> ENTRY_FIELDS = Set.of("id", "title", "summary", "description", "themes",
             "audience.stages", "audience.sectors", "audience.conditions", "territories", "provider", "benefit",
             "amount_min", "amount_max", "how_to_apply", "url", "keywords", "adviser_domain", "valid_from",
-            "valid_until", "last_reviewed");
+            "valid_until", "last_reviewed", "sources", "verified_on", "verified_by", "cost");
     private static final Set<String> TRAINING_FIELDS = Set.of("duration_hours", "price_eur", "format", "sessions",
             "cpf_eligible", "certification", "prerequisites");
     private static final Set<String> ADVISER_FIELDS = Set.of("id", "name", "role", "domains", "territories",
@@ -65,6 +65,9 @@ public final class CatalogueLoader {
             .collect(Collectors.joining(", "));
     private static final String STAGE_CODES = Arrays.stream(Stage.values()).map(Stage::code)
             .collect(Collectors.joining(", "));
+
+    private static final Set<String> SOURCE_FIELDS = Set.of("url", "title", "publisher", "accessed", "official",
+            "supports");
 
     private static final Set<String> INFO_FIELDS = Set.of("name", "home", "status");
     private static final Set<String> STATUSES = Set.of("sample", "production");
@@ -81,11 +84,12 @@ public final class CatalogueLoader {
             throw new CatalogueException(List.of(Problem.error(dir.toString(), "-", "-",
                     "le dossier du catalogue n'existe pas ou n'est pas un dossier")));
         }
-        List<Entry> schemes = readEntries(dir, EntryKind.SCHEME, problems);
-        List<Entry> trainings = readEntries(dir, EntryKind.TRAINING, problems);
+        // read first: every entry carries whether its catalogue is a sample
+        CatalogueInfo info = readInfo(dir, problems);
+        List<Entry> schemes = readEntries(dir, EntryKind.SCHEME, info.sample(), problems);
+        List<Entry> trainings = readEntries(dir, EntryKind.TRAINING, info.sample(), problems);
         List<Adviser> advisers = readAdvisers(dir, problems);
         String synonyms = readSynonyms(dir, problems);
-        CatalogueInfo info = readInfo(dir, problems);
 
         checkUniqueIds(schemes, trainings, Map.of(EntryKind.SCHEME, entryFile(dir, EntryKind.SCHEME),
                 EntryKind.TRAINING, entryFile(dir, EntryKind.TRAINING)), problems);
@@ -102,7 +106,7 @@ public final class CatalogueLoader {
 
     // ---- files --------------------------------------------------------------------------
 
-    private List<Entry> readEntries(Path dir, EntryKind kind, List<Problem> problems) {
+    private List<Entry> readEntries(Path dir, EntryKind kind, boolean sample, List<Problem> problems) {
         Path jsonFile = dir.resolve(kind.fileStem() + ".json");
         Path csvFile = dir.resolve(kind.fileStem() + ".csv");
         boolean hasJson = Files.exists(jsonFile);
@@ -122,7 +126,7 @@ public final class CatalogueLoader {
         String fileName = (hasJson ? jsonFile : csvFile).getFileName().toString();
         List<Entry> entries = new ArrayList<>();
         for (Located row : rows) {
-            Entry entry = readEntry(kind, fileName, row, problems);
+            Entry entry = readEntry(kind, fileName, row, sample, problems);
             if (entry != null) {
                 entries.add(entry);
             }
@@ -219,6 +223,8 @@ public final class CatalogueLoader {
             String leaf = path[path.length - 1];
             if (column.equals("sessions")) {
                 parent.set(leaf, csvSessions(value));
+            } else if (column.equals("sources")) {
+                parent.set(leaf, csvSources(value));
             } else if (LIST_FIELDS.contains(column)) {
                 ArrayNode list = parent.putArray(leaf);
                 Arrays.stream(value.split("\\|")).map(String::strip).filter(s -> !s.isEmpty()).forEach(list::add);
@@ -246,9 +252,34 @@ public final class CatalogueLoader {
         return sessions;
     }
 
+    /**
+     * Sources in a CSV cell: {@code url;title;publisher;accessed;official;supports} items separated
+     * by {@code |}, the figures of {@code supports} separated by {@code /}. Missing parts stay
+     * missing, so validation names them.
+     */
+    private static ArrayNode csvSources(String cell) {
+        ArrayNode sources = JsonNodeFactory.instance.arrayNode();
+        String[] names = {"url", "title", "publisher", "accessed", "official"};
+        for (String item : cell.split("\\|")) {
+            String[] parts = item.split(";", -1);
+            ObjectNode source = sources.addObject();
+            for (int i = 0; i < names.length && i < parts.length; i++) {
+                if (!parts[i].isBlank()) {
+                    source.put(names[i], parts[i].strip());
+                }
+            }
+            if (parts.length > names.length) {
+                ArrayNode supports = source.putArray("supports");
+                Arrays.stream(parts[names.length].split("/")).map(String::strip).filter(f -> !f.isEmpty())
+                        .forEach(supports::add);
+            }
+        }
+        return sources;
+    }
+
     // ---- entries ------------------------------------------------------------------------
 
-    private Entry readEntry(EntryKind kind, String file, Located row, List<Problem> problems) {
+    private Entry readEntry(EntryKind kind, String file, Located row, boolean sample, List<Problem> problems) {
         JsonNode idNode = row.node().get("id");
         String label = idNode != null && idNode.isTextual() && !idNode.asText().isBlank()
                 ? idNode.asText().strip() : row.where();
@@ -289,6 +320,15 @@ public final class CatalogueLoader {
         }
         LocalDate lastReviewed = r.date("last_reviewed");
         TrainingDetails training = kind == EntryKind.TRAINING ? readTraining(r) : TrainingDetails.NONE;
+        List<Source> sources = readSources(r);
+        LocalDate verifiedOn = r.date("verified_on");
+        String verifiedBy = r.text("verified_by", false);
+        if (verifiedOn != null && verifiedBy == null) {
+            r.error("verified_by", "manquant : une vérification (verified_on) dit qui l'a faite");
+        } else if (verifiedOn == null && verifiedBy != null && r.node("verified_on") == null) {
+            r.error("verified_on", "manquant : une vérification (verified_by) dit quand elle a été faite");
+        }
+        String cost = r.text("cost", false);
 
         if (errorCount(problems) > before) {
             return null;
@@ -296,7 +336,51 @@ public final class CatalogueLoader {
         return new Entry(kind, id, title, summary, r.text("description", false), themes,
                 new Audience(stages, sectors, conditions), territories, provider, r.text("benefit", false),
                 min, max, r.text("how_to_apply", false), url, r.texts("keywords", false),
-                domain.isEmpty() ? null : domain.get(0), validFrom, validUntil, lastReviewed, training);
+                domain.isEmpty() ? null : domain.get(0), validFrom, validUntil, lastReviewed, training, cost,
+                new Provenance(sources, verifiedOn, verifiedBy, sample));
+    }
+
+    /** {@code sources}: a list of {url, title, publisher, accessed, official, supports}, each field checked. */
+    private static List<Source> readSources(FieldReader r) {
+        List<Source> sources = new ArrayList<>();
+        JsonNode node = r.node("sources");
+        if (node == null) {
+            return sources;
+        }
+        if (!node.isArray()) {
+            r.error("sources", "doit être une liste d'objets {url, title, publisher, accessed, official}");
+            return sources;
+        }
+        int n = 0;
+        for (JsonNode item : node) {
+            n++;
+            String field = "sources[" + n + "]";
+            if (!item.isObject()) {
+                r.error(field, "doit être un objet {url, title, publisher, accessed, official}");
+                continue;
+            }
+            FieldReader s = r.nested((ObjectNode) item, field);
+            s.warnUnknown(SOURCE_FIELDS);
+            String url = s.url("url");
+            if (url == null && s.node("url") == null) {
+                s.error("url", "champ obligatoire manquant");
+            }
+            String title = s.text("title", true);
+            String publisher = s.text("publisher", true);
+            LocalDate accessed = s.date("accessed");
+            if (accessed == null && s.node("accessed") == null) {
+                s.error("accessed", "champ obligatoire manquant (date de consultation AAAA-MM-JJ)");
+            }
+            Boolean official = s.bool("official");
+            if (official == null && s.node("official") == null) {
+                s.error("official", "champ obligatoire manquant (true pour un site officiel, false sinon)");
+            }
+            List<String> supports = s.texts("supports", false);
+            if (url != null && title != null && publisher != null && accessed != null && official != null) {
+                sources.add(new Source(url, title, publisher, accessed, official, supports));
+            }
+        }
+        return sources;
     }
 
     private TrainingDetails readTraining(FieldReader r) {

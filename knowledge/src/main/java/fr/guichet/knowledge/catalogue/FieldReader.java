@@ -25,11 +25,24 @@ final class FieldReader {
     private final String entry;
     private final List<Problem> problems;
 
+    /** Prepended to field names in problems (for objects nested in a list, e.g. {@code sources[2].}). */
+    private final String prefix;
+
     FieldReader(ObjectNode node, String file, String entry, List<Problem> problems) {
+        this(node, file, entry, problems, "");
+    }
+
+    private FieldReader(ObjectNode node, String file, String entry, List<Problem> problems, String prefix) {
         this.node = node;
         this.file = file;
         this.entry = entry;
         this.problems = problems;
+        this.prefix = prefix;
+    }
+
+    /** A reader for an object inside this entry; its problems name the field as {@code prefix.field}. */
+    FieldReader nested(ObjectNode object, String prefix) {
+        return new FieldReader(object, file, entry, problems, prefix + ".");
     }
 
     String entry() {
@@ -37,7 +50,7 @@ final class FieldReader {
     }
 
     void error(String field, String reason) {
-        problems.add(Problem.error(file, entry, field, reason));
+        problems.add(Problem.error(file, entry, prefix + field, reason));
     }
 
     /** Warns about every field not in {@code known}; dotted names reach into nested objects. */
@@ -57,7 +70,7 @@ final class FieldReader {
             if (value.isObject() && known.stream().anyMatch(k -> k.startsWith(path + "."))) {
                 warnUnknown(value, path + ".", known);
             } else {
-                problems.add(Problem.warning(file, entry, path, "champ inconnu, ignoré"));
+                problems.add(Problem.warning(file, entry, this.prefix + path, "champ inconnu, ignoré"));
             }
         }
     }
@@ -115,7 +128,7 @@ final class FieldReader {
         } else {
             error(field, "doit être une liste de textes");
         }
-        if (required && out.isEmpty() && problems.stream().noneMatch(p -> p.entry().equals(entry) && p.field().equals(field))) {
+        if (required && out.isEmpty() && problems.stream().noneMatch(p -> p.entry().equals(entry) && p.field().equals(prefix + field))) {
             error(field, "au moins une valeur est obligatoire");
         }
         return out;

@@ -44,6 +44,81 @@ class BundledCatalogueTest {
     }
 
     @Test
+    void isDeclaredASample() {
+        assertTrue(loaded.catalogue().info().sample(), "the bundled facts are examples until a CCI checks them");
+    }
+
+    /** What validate says of the bundled catalogue: only home-page links and endings may remain. */
+    @Test
+    void everyEntryHasASourceAndEveryFigureIsSourcedOrInWords() {
+        List<String> left = new java.util.ArrayList<>();
+        for (Entry e : loaded.catalogue().entries()) {
+            if (e.sources().isEmpty()) {
+                left.add(e.id() + ": aucune source");
+                continue;
+            }
+            Set<String> backed = new TreeSet<>();
+            e.sources().forEach(s -> backed.addAll(Figures.inAll(s.supports())));
+            CatalogueAudit.figures(e).forEach((field, figures) -> figures.stream()
+                    .filter(f -> !backed.contains(f))
+                    .forEach(f -> left.add(e.id() + ": " + field + ": " + f)));
+        }
+        assertEquals(List.of(), left);
+    }
+
+    @Test
+    void everySourceWasReadAndTheOfficialOnesAreNamed() {
+        for (Entry e : loaded.catalogue().entries()) {
+            for (Source s : e.sources()) {
+                assertFalse(s.accessed().isAfter(LocalDate.of(2026, 11, 30)), e.id() + " " + s.url());
+                assertFalse(s.publisher().isBlank(), e.id() + " " + s.url());
+            }
+        }
+        long official = loaded.catalogue().entries().stream().filter(e -> e.sources().stream().anyMatch(Source::official)).count();
+        assertTrue(official >= 80, "entries with an official source: " + official);
+    }
+
+    @Test
+    void noEntryClaimsAVerificationNobodyMade() {
+        loaded.catalogue().entries().forEach(e -> assertFalse(e.provenance().verified(), e.id()));
+    }
+
+    @Test
+    void theExampleAdvisersHaveNoPhoneNumberThatCouldReachSomeone() {
+        loaded.catalogue().advisers().forEach(a -> {
+            assertTrue(CatalogueAudit.isExample(a), a.id());
+            assertEquals(null, a.phone(), a.id());
+        });
+    }
+
+    /** The handoff corpora also name ids of other catalogues (Mission Transition Écologique), so only the merge is checked there. */
+    @Test
+    void everyIdOfTheCatalogueQuestionsExistsAndNoFileNamesTheMergedEntry() throws java.io.IOException {
+        Set<String> ids = new TreeSet<>();
+        loaded.catalogue().entries().forEach(e -> ids.add(e.id()));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"relevant\": \\[([^\\]]*)\\]")
+                .matcher(java.nio.file.Files.readString(Path.of("src/test/resources/eval/catalogue-questions.jsonl")));
+        Set<String> unknown = new TreeSet<>();
+        while (m.find()) {
+            for (String id : m.group(1).replace("\"", "").split(",")) {
+                if (!id.isBlank() && !ids.contains(id.strip())) {
+                    unknown.add(id.strip());
+                }
+            }
+        }
+        assertEquals(Set.of(), unknown);
+        for (Path folder : List.of(Path.of("src/test/resources/eval"), Path.of("../bot/src/main/resources/guichet/handoff"),
+                Path.of("../bot/src/test/resources/handoff"))) {
+            try (var files = java.nio.file.Files.list(folder)) {
+                for (Path file : files.toList()) {
+                    assertFalse(java.nio.file.Files.readString(file).contains("invest-in-artois-parc-innovation"),
+                            file + ": merged into parc-innovation-artois");
+                }
+            }
+        }
+    }
+
+    @Test
     void everyThemeIsCoveredByAnAdviser() {
         EnumSet<Theme> covered = EnumSet.noneOf(Theme.class);
         loaded.catalogue().advisers().forEach(a -> covered.addAll(a.domains()));

@@ -92,7 +92,11 @@ final class LlmPrompt {
         }
         line(lines, "Territoires", String.join(", ", entry.territories()));
         line(lines, "Démarche", entry.howToApply());
+        line(lines, "Coût", entry.cost());
         line(lines, "Lien", entry.url());
+        if (entry.provenance().fromSample()) {
+            line(lines, "Statut", "catalogue d'exemple : chiffres à faire vérifier ; prix, durée et dates de formation donnés en exemple");
+        }
         if (entry.validFrom() != null) {
             line(lines, "Valable à partir du", DATE.format(entry.validFrom()));
         }
