@@ -17,6 +17,7 @@ import fr.guichet.bot.handoff.TranscriptLine;
 import fr.guichet.knowledge.catalogue.Adviser;
 import fr.guichet.knowledge.catalogue.Entry;
 import fr.guichet.knowledge.catalogue.EntryKind;
+import fr.guichet.knowledge.catalogue.Stage;
 import fr.guichet.knowledge.catalogue.Theme;
 import fr.guichet.knowledge.search.Hit;
 import fr.guichet.knowledge.search.Retriever;
@@ -244,6 +245,11 @@ public final class Assistant {
         Amounts.largestProject(text).ifPresent(a -> c.projectAmount = c.projectAmount.max(a));
         c.topic = turn.search();
         c.lastQuestion = text;
+        if (!decision.needed() && result.generic() && !turn.continues() && !c.profile.isComplete()) {
+            // « une aide pour ma boîte »: every word fits half the catalogue; ask about the need instead of guessing
+            c.lastEntries = List.of();
+            return new Draft(Reply.text(Replies.clarifyingQuestion(c.profile)));
+        }
         if (decision.reason() == HandoffReason.NO_ANSWER) {
             recordUnanswered(c, text);
         }
@@ -266,9 +272,9 @@ public final class Assistant {
     /** The domain of the advisers for this turn: the message's own subject, else the need it continues. */
     private Theme domainOf(Conversation c, String text, TurnReader.Turn turn, SearchResult result) {
         if (!turn.continues() && (c.topic == null || c.topic.equals(text) || ownSubject(turn))) {
-            return judge.domainOf(text, result);
+            return judge.domainOf(text, result, unclearDomain(c));
         }
-        return judge.domainOf(c.topic + " " + text, result);
+        return judge.domainOf(c.topic + " " + text, result, unclearDomain(c));
     }
 
     /** True when a message names its own subject: more than a request for a person or a reaction. */
@@ -281,7 +287,18 @@ public final class Assistant {
     /** The domain of the conversation's need, for a handoff decided outside a search. */
     private Theme domainOfNeed(Conversation c, String text) {
         String subject = c.topic != null ? c.topic : text != null ? text : c.entrepreneurWords();
-        return judge.domainOf(subject, retriever.search(request(subject, subject, c.profile)));
+        return judge.domainOf(subject, retriever.search(request(subject, subject, c.profile)), unclearDomain(c));
+    }
+
+    /** When nothing said tells the subject: what the profile says of the company, else a first contact. */
+    private static Theme unclearDomain(Conversation c) {
+        if (c.profile.stage() == Stage.DIFFICULTE) {
+            return Theme.DIFFICULTES;
+        }
+        if (c.profile.stage() == Stage.TRANSMISSION_REPRISE) {
+            return Theme.REPRISE_TRANSMISSION;
+        }
+        return Theme.CREATION;
     }
 
     private void recordUnanswered(Conversation c, String text) {

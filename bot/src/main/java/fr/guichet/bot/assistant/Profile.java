@@ -17,6 +17,11 @@ public record Profile(Stage stage, String sector, String place, Integer headcoun
                 newer.headcount != null ? newer.headcount : headcount);
     }
 
+    /** Enough to answer a generic question: where the company stands and its trade. */
+    public boolean isComplete() {
+        return stage != null && sector != null;
+    }
+
     public boolean isEmpty() {
         return stage == null && sector == null && place == null && headcount == null;
     }

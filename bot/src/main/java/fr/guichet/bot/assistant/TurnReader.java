@@ -53,6 +53,8 @@ final class TurnReader {
     /** At most this many words of its own, beside the details it gives, and a message only refines the need. */
     private static final int DETAIL_ONLY_WORDS = 2;
     private static final Analyzer CONTENT = FrenchAnalysis.index();
+    /** How probable the model must find a greeting, a thank-you, a rejection… to answer it as such. */
+    private static final double SURE = 0.5;
 
     private final HandoffJudge judge;
 
@@ -74,7 +76,8 @@ final class TurnReader {
         if (continues || judge.mayNeedAdviser(text, scores, c.projectAmount)) {
             return new Turn(Act.SEARCH, search, continues, scores);
         }
-        Act act = switch (scores.best()) {
+        // an act other than a search needs the model to be sure of it: gibberish is searched, then found wanting
+        Act act = scores.of(scores.best()) < SURE ? Act.SEARCH : switch (scores.best()) {
             case THANKS_BYE -> Act.CLOSE;
             case GREETING -> Act.GREET;
             case REJECTION -> c.turns.size() > 1 ? Act.REJECT : Act.CLARIFY;

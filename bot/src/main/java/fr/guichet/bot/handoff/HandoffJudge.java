@@ -21,17 +21,23 @@ public final class HandoffJudge {
      * At or above this probability that an adviser situation is shown, the case goes to an
      * adviser. Chosen on the validation split (docs/benchmarks.md, "Handoff").
      */
-    static final double ADVISER_THRESHOLD = 0.6;
+    static final double ADVISER_THRESHOLD = 0.5;
     /**
-     * Below this confidence no entry answers the question (it merely shares a word or two with
-     * some): the catalogue has no answer. Chosen on the validation split.
+     * Below this confidence not one telling word of the question is in the catalogue: it has no
+     * answer. Higher thresholds cost more precision than they bring recall on the validation split:
+     * questions the catalogue does not answer are told by the model ({@link Situation#OUT_OF_SCOPE}).
      */
-    public static final double ANSWERED = 0.15;
-    /** From this confidence an entry answers the question well: it is not out of the catalogue. */
-    static final double ANSWERED_WELL = 0.6;
+    public static final double ANSWERED = 0.05;
+    /**
+     * From this confidence an entry answers the question well, whatever the model reads: it is not
+     * out of the catalogue. Chosen on the validation split (0.5 to 0.7 alike; 0.7 keeps the most recall).
+     */
+    static final double ANSWERED_WELL = 0.7;
     /** How much the words of the message weigh in the domain, against the themes of what the catalogue found. */
     static final double MODEL_WEIGHT = 0.7;
     private static final int VOTERS = 5;
+    /** Below this score no domain stands out: the subject is unclear. */
+    static final double CLEAR_SUBJECT = 0.45;
 
     private final HandoffModels models;
     private final BigDecimal largeProjectEur;
@@ -98,12 +104,23 @@ public final class HandoffJudge {
      * entries the catalogue found for it.
      */
     public Theme domainOf(String subject, SearchResult found) {
+        return domainOf(subject, found, Theme.CREATION);
+    }
+
+    /**
+     * Like {@link #domainOf(String, SearchResult)}, with the domain to take when the subject says
+     * too little to tell (« rappelez-moi demain »): the first-contact domain, or the profile's.
+     */
+    public Theme domainOf(String subject, SearchResult found, Theme unclear) {
         Map<Theme, Double> model = models.domains().classify(subject);
         Map<Theme, Double> vote = new EnumMap<>(Theme.class);
         double total = 0;
         List<Hit> hits = found.hits();
         for (int rank = 0; rank < Math.min(VOTERS, hits.size()); rank++) {
             Hit h = hits.get(rank);
+            if (h.confidence() < ANSWERED_WELL) {
+                continue; // an entry sharing a word or two with the message says nothing of its subject
+            }
             int order = 0;
             for (Theme t : h.entry().themes()) {
                 double w = h.confidence() / (rank + 1) / ++order;
@@ -111,8 +128,8 @@ public final class HandoffJudge {
                 total += w;
             }
         }
-        Theme best = Theme.CREATION;
-        double bestScore = -1;
+        Theme best = unclear;
+        double bestScore = CLEAR_SUBJECT;
         for (Theme t : Theme.values()) {
             double score = MODEL_WEIGHT * model.get(t) + (total > 0 ? (1 - MODEL_WEIGHT) * vote.getOrDefault(t, 0.0) / total : 0);
             if (score > bestScore) {

@@ -3,6 +3,7 @@ package fr.guichet.bot.handoff;
 import fr.guichet.knowledge.text.Amounts;
 import fr.guichet.knowledge.text.FrenchAnalysis;
 import fr.guichet.knowledge.text.FrenchText;
+import fr.guichet.knowledge.text.Synonyms;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -13,6 +14,7 @@ import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 
 /**
  * What the handoff model reads of a message, from the project's one French chain: every
@@ -23,6 +25,8 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  */
 public final class MessageFeatures {
     private static final Analyzer STEMS = FrenchAnalysis.allStems();
+    /** The built-in synonyms: « cessation de paiement », « galère », « plus de trésorerie » share the words of difficulty. */
+    private static final Analyzer SYNONYMS = FrenchAnalysis.query(Synonyms.build(""));
     private static final int MAX_CHARS = 2_000;
     private static final BigDecimal LARGE = BigDecimal.valueOf(500_000);
 
@@ -37,17 +41,22 @@ public final class MessageFeatures {
         String previous = "^";
         for (String stem : stems) {
             f.merge("w=" + stem, 1.0, Double::sum);
-            f.merge("b=" + previous + "_" + stem, 1.0, Double::sum);
+            f.merge("b=" + previous + "_" + stem, Double.parseDouble(System.getProperty("bw", "1.0")), Double::sum);
             previous = stem;
         }
         if (!stems.isEmpty()) {
             f.merge("b=" + previous + "_$", 1.0, Double::sum);
         }
+        if (Boolean.parseBoolean(System.getProperty("syn", "true"))) {
+            for (String synonym : synonyms(text)) {
+                f.merge("s=" + synonym, 0.5, Double::sum);
+            }
+        }
         for (String word : FrenchText.words(text)) {
             String padded = "<" + word + ">";
-            for (int n = 3; n <= 5; n++) {
+            for (int n = Integer.getInteger("nmin", 3); n <= Integer.getInteger("nmax", 5); n++) {
                 for (int i = 0; i + n <= padded.length(); i++) {
-                    f.merge("c=" + padded.substring(i, i + n), 0.5, Double::sum);
+                    f.merge("c=" + padded.substring(i, i + n), Double.parseDouble(System.getProperty("cw", "0.25")), Double::sum);
                 }
             }
         }
@@ -60,6 +69,25 @@ public final class MessageFeatures {
         double norm = Math.sqrt(f.values().stream().mapToDouble(v -> v * v).sum());
         f.replaceAll((k, v) -> v / norm);
         return f;
+    }
+
+    /** The stems the built-in synonym rules add to a text (its own words excluded). */
+    static List<String> synonyms(String text) {
+        List<String> out = new ArrayList<>();
+        try (TokenStream ts = SYNONYMS.tokenStream("text", text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            TypeAttribute type = ts.addAttribute(TypeAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                if ("SYNONYM".equals(type.type())) {
+                    out.add(term.toString());
+                }
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
     }
 
     static List<String> stems(String text) {

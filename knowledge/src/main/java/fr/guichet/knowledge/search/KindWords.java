@@ -1,7 +1,6 @@
 package fr.guichet.knowledge.search;
 
 import fr.guichet.knowledge.text.FrenchText;
-import fr.guichet.knowledge.text.Places;
 import fr.guichet.knowledge.catalogue.EntryKind;
 import java.util.Optional;
 import java.util.regex.Pattern;

@@ -4,10 +4,18 @@ import fr.guichet.knowledge.text.Place;
 import java.util.List;
 import java.util.Optional;
 
-/** Ranked hits, and the place the search was restricted to (named in the question or asked for). */
-public record SearchResult(List<Hit> hits, Optional<Place> place) {
+/**
+ * Ranked hits, the place the search was restricted to (named in the question or asked for),
+ * and whether the question is generic: all its words are common in the catalogue (« une aide »,
+ * « pour mon entreprise »), so no hit can be more than a guess at the need.
+ */
+public record SearchResult(List<Hit> hits, Optional<Place> place, boolean generic) {
     public SearchResult {
         hits = List.copyOf(hits);
+    }
+
+    public SearchResult(List<Hit> hits, Optional<Place> place) {
+        this(hits, place, false);
     }
 
     public double topConfidence() {
