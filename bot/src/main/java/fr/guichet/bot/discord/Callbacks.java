@@ -108,7 +108,16 @@ interface Callbacks {
     /** Sends the callback of the interaction {@code id} with its {@code token}; blocks until Discord answered. */
     Outcome send(long id, String token, Callback callback);
 
-    /** Over HTTP with the given client (Javacord's, so that its proxy and TLS settings apply). */
+    /**
+     * Over HTTP with the client of the given Javacord instance, so that its proxy and TLS
+     * settings apply (another implementation of Javacord's API: a client of OkHttp's defaults).
+     */
+    static Callbacks of(org.javacord.api.DiscordApi api) {
+        OkHttpClient client = api instanceof org.javacord.core.DiscordApiImpl impl ? impl.getHttpClient() : new OkHttpClient();
+        return http(client, DiscordPreflight.DISCORD_API);
+    }
+
+    /** Over HTTP with the given client. */
     static Callbacks http(OkHttpClient client, String apiBase) {
         return new Http(client, apiBase);
     }

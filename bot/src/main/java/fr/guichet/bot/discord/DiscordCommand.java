@@ -198,8 +198,7 @@ public final class DiscordCommand implements Command {
                 return CatalogueCommands.REFUSED;
             }
             try {
-                Callbacks callbacks = Callbacks.http(((org.javacord.core.DiscordApiImpl) api).getHttpClient(),
-                        DiscordPreflight.DISCORD_API);
+                Callbacks callbacks = Callbacks.of(api);
                 answerDropped.set(callbacks);
                 return serve(api, settings, opened, cases, db, check, callbacks, out, err);
             } finally {

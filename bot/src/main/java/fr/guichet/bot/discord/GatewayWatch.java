@@ -114,7 +114,7 @@ public final class GatewayWatch {
         try {
             Duration latency = api.getLatestGatewayLatency();
             long now = System.nanoTime();
-            if (!latency.equals(lastLatency)) {
+            if (latency != null && !latency.equals(lastLatency)) {
                 lastLatency = latency;
                 lastSignNanos = now;
                 return;
@@ -123,7 +123,7 @@ public final class GatewayWatch {
                 change(State.STALE);
                 LOG.warn("Discord gateway: no heartbeat acknowledged for {} s; closing the connection to resume",
                         staleAfter.toSeconds());
-                WebSocket socket = ((DiscordApiImpl) api).getWebSocketAdapter().getWebSocket();
+                WebSocket socket = api instanceof DiscordApiImpl impl ? impl.getWebSocketAdapter().getWebSocket() : null;
                 if (socket != null) {
                     socket.disconnect(STALE_CLOSE_CODE, "heartbeat not acknowledged", 1000);
                 }

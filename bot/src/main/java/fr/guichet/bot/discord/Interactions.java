@@ -125,7 +125,9 @@ final class Interactions {
      * components become {@code m}'s (none: they are removed), its content too when {@code m} has some.
      */
     void editOriginal(InteractionBase i, DiscordMessage m, String what) {
-        guard(List.of(m), what);
+        if (!m.content().isEmpty() || !m.embeds().isEmpty()) {
+            guard(List.of(m), what);
+        }
         Futures.await(logged(JavacordMessages.fill(updaters.apply(i), m, false).update(), i, what), timeout, what);
     }
 
