@@ -42,14 +42,16 @@ public final class AdviserDesk {
     private final DiscordNotifier notifier;
     private final Interactions out;
     private final long adviserRoleId;
+    private final java.util.concurrent.Executor working;
 
     AdviserDesk(HandoffStore cases, Map<String, Adviser> advisers, DiscordNotifier notifier, Interactions out,
-                long adviserRoleId) {
+                long adviserRoleId, java.util.concurrent.Executor working) {
         this.cases = cases;
         this.advisers = advisers;
         this.notifier = notifier;
         this.out = out;
         this.adviserRoleId = adviserRoleId;
+        this.working = working;
     }
 
     boolean isAdviser(InteractionBase i) {
@@ -81,9 +83,12 @@ public final class AdviserDesk {
             out.immediate(i, NOT_ADVISER, true, "case button (refused)");
             return;
         }
-        if (!out.acknowledge(i, Interactions.Ack.UPDATE, "case button")) {
-            return;
+        if (out.acknowledge(i, Interactions.Ack.UPDATE, "case button")) {
+            working.execute(() -> caseButton(i));
         }
+    }
+
+    private void caseButton(ButtonInteraction i) {
         String id = i.getCustomId();
         try {
             if (id.startsWith(DiscordNotifier.CLAIM)) {
@@ -114,9 +119,12 @@ public final class AdviserDesk {
             out.immediate(i, NOT_ADVISER, true, "case menu (refused)");
             return;
         }
-        if (!out.acknowledge(i, Interactions.Ack.UPDATE, "reassign")) {
-            return;
+        if (out.acknowledge(i, Interactions.Ack.UPDATE, "reassign")) {
+            working.execute(() -> caseMenu(i, chosen));
         }
+    }
+
+    private void caseMenu(SelectMenuInteraction i, String chosen) {
         try {
             String text = reassign(i, chosen);
             out.editOriginal(i, DiscordMessage.text(DiscordLimits.truncate(DiscordLimits.neutralize(text),

@@ -57,10 +57,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Guichet on Discord, entrepreneur's side: the slash commands, mentions of the bot, direct
  * messages, the buttons under answers and the handoff form. Advisers' buttons and commands
- * go to {@link AdviserDesk}. Each event is handled on Guichet's own executor (one virtual
- * thread per event in production: Javacord's threads are never blocked, and no event
- * waits for another's). An interaction is acknowledged first, within Discord's 3 seconds
- * whatever else is running; only then is its answer computed, with at most
+ * go to {@link AdviserDesk}. Javacord's threads are never blocked: each interaction is
+ * acknowledged on Guichet's acknowledging executor, within Discord's 3 seconds whatever else
+ * is running, and only then answered on the working executor (a virtual thread per event,
+ * so that no event waits for another's), with at most
  * {@code answering} assistant calls (which may call the language model) at a time. No
  * handler lets an exception out: a failure is logged (without what the user wrote) and the
  * user gets a polite message unless the interaction is gone.
@@ -92,6 +92,7 @@ public final class DiscordBot {
     private final DiscordNotifier notifier;
     private final Interactions out;
     private final Executor executor;
+    private final Executor working;
     private final Semaphore answering;
     private final Clock clock;
     private final long staffChannelId;
@@ -104,12 +105,14 @@ public final class DiscordBot {
     }
 
     /**
-     * @param executor  runs each event's handling (production: a virtual thread per event)
+     * @param executor  receives each event and acknowledges it (production: platform threads, which the
+     *                  system schedules fairly however busy the answers keep the processors)
+     * @param working   computes and sends the answers (production: a virtual thread per event)
      * @param answering bounds the assistant calls running at once (the language model's load)
      */
     public DiscordBot(Assistant assistant, Catalogue catalogue, HandoffStore cases, DiscordNotifier notifier,
                       ReplyRenderer renderer, RateLimiter limiter, long adviserRoleId, long staffChannelId,
-                      Executor executor, Semaphore answering, Outbound outbound, Clock clock) {
+                      Executor executor, Executor working, Semaphore answering, Outbound outbound, Clock clock) {
         this.assistant = assistant;
         this.catalogue = catalogue;
         this.cases = cases;
@@ -118,12 +121,13 @@ public final class DiscordBot {
         this.forms = new RateLimiter(FORMS_PER_HOUR, Duration.ofHours(1), clock);
         this.notifier = notifier;
         this.executor = executor;
+        this.working = working;
         this.answering = answering;
         this.clock = clock;
         this.staffChannelId = staffChannelId;
         this.out = new Interactions(outbound.callbacks(), outbound.builders(), outbound.updaters(), outbound.timeout(),
                 this::reportFailure);
-        this.desk = new AdviserDesk(cases, catalogue.advisersById(), notifier, out, adviserRoleId);
+        this.desk = new AdviserDesk(cases, catalogue.advisersById(), notifier, out, adviserRoleId, working);
     }
 
     // ---- wiring to Javacord --------------------------------------------------------------
@@ -135,7 +139,7 @@ public final class DiscordBot {
         api.addButtonClickListener(e -> executor.execute(() -> onButton(e.getButtonInteraction())));
         api.addSelectMenuChooseListener(e -> executor.execute(() -> onSelect(e.getSelectMenuInteraction())));
         api.addModalSubmitListener(e -> executor.execute(() -> onModal(e.getModalInteraction())));
-        api.addMessageCreateListener(e -> executor.execute(() -> onMessage(e.getMessage())));
+        api.addMessageCreateListener(e -> working.execute(() -> onMessage(e.getMessage())));
     }
 
     void botUserId(long id) {
@@ -177,7 +181,7 @@ public final class DiscordBot {
         if (refusedInVoiceChat(i, what) || !out.acknowledge(i, Ack.PRIVATE, what)) {
             return;
         }
-        safely(i, Ack.PRIVATE, what, () -> {
+        working.execute(() -> safely(i, Ack.PRIVATE, what, () -> {
             switch (i.getCommandName()) {
                 case "question" -> question(i, i.getArgumentStringValueByName("texte").orElse(""), what);
                 case "dispositifs" -> listing(i, EntryKind.SCHEME);
@@ -192,7 +196,7 @@ public final class DiscordBot {
                 case "dossiers" -> desk.list(i);
                 default -> answer(i, ReplyRenderer.notice("Commande inconnue."), "unknown command");
             }
-        });
+        }));
     }
 
     void onButton(ButtonInteraction i) {
@@ -221,7 +225,7 @@ public final class DiscordBot {
             return;
         }
         String routed = id;
-        safely(i, Ack.PRIVATE, "button", () -> {
+        working.execute(() -> safely(i, Ack.PRIVATE, "button", () -> {
             if (routed.equals(ReplyRenderer.HELPFUL) || routed.equals(ReplyRenderer.UNHELPFUL)) {
                 Optional<Reply> proposal = assistant.feedback(conversation(i), user(i), routed.equals(ReplyRenderer.HELPFUL));
                 List<DiscordMessage> messages = new ArrayList<>(ReplyRenderer.notice("Merci pour votre retour."));
@@ -234,7 +238,7 @@ public final class DiscordBot {
             } else {
                 answer(i, ReplyRenderer.notice("Ce bouton n'est plus actif."), "stale button");
             }
-        });
+        }));
     }
 
     void onSelect(SelectMenuInteraction i) {
@@ -246,20 +250,20 @@ public final class DiscordBot {
         if (refusedInVoiceChat(i, "select menu") || !out.acknowledge(i, Ack.PRIVATE, "select menu")) {
             return;
         }
-        safely(i, Ack.PRIVATE, "select menu", () -> {
+        working.execute(() -> safely(i, Ack.PRIVATE, "select menu", () -> {
             if (i.getCustomId().equals(ReplyRenderer.MORE_MENU)) {
                 details(i, chosen);
             } else {
                 answer(i, ReplyRenderer.notice("Ce menu n'est plus actif."), "stale menu");
             }
-        });
+        }));
     }
 
     void onModal(ModalInteraction i) {
         if (refusedInVoiceChat(i, "handoff form") || !out.acknowledge(i, Ack.PRIVATE, "handoff form")) {
             return;
         }
-        safely(i, Ack.PRIVATE, "handoff form", () -> {
+        working.execute(() -> safely(i, Ack.PRIVATE, "handoff form", () -> {
             if (!i.getCustomId().equals(MODAL)) {
                 answer(i, ReplyRenderer.notice("Ce formulaire n'est plus actif."), "stale form");
                 return;
@@ -292,7 +296,7 @@ public final class DiscordBot {
                         + "Rien n'a été transmis : réessayez dans quelques minutes, ou appelez la CCI Artois.";
             }
             answer(i, ReplyRenderer.notice(text), "handoff form");
-        });
+        }));
     }
 
     /** A message in a channel the bot sees: answered if it mentions the bot, or in a direct message. */
@@ -582,7 +586,7 @@ public final class DiscordBot {
             LOG.error("Guichet may not write in the staff channel {}: check its permissions there", staffChannelId);
             return;
         }
-        executor.execute(() -> notifier.notice("⚠️ Guichet n'a pas la permission de répondre correctement dans "
+        working.execute(() -> notifier.notice("⚠️ Guichet n'a pas la permission de répondre correctement dans "
                 + (failure.channelId() == 0 ? "un salon" : "<#" + failure.channelId() + ">")
                 + " (Voir le salon, Envoyer des messages, Intégrer des liens, Lire l'historique). "
                 + "Un membre de l'équipe du serveur peut l'ajouter dans les paramètres du salon."));

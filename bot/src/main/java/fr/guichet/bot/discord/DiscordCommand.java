@@ -28,6 +28,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.javacord.api.DiscordApi;
@@ -143,7 +145,7 @@ public final class DiscordCommand implements Command {
             Callbacks callbacks = answerDropped.get();
             if (callbacks != null) {
                 // public: a private answer there would make Javacord cache that channel as a direct message
-                Thread.startVirtualThread(() -> callbacks.send(id, token, Callbacks.Callback.text(NOT_SEEN, false)));
+                Thread.ofPlatform().daemon().start(() -> callbacks.send(id, token, Callbacks.Callback.text(NOT_SEEN, false)));
             }
         });
         try {
@@ -207,10 +209,16 @@ public final class DiscordCommand implements Command {
         }
     }
 
-    /** Javacord's disconnect can throw at shutdown (its executors may be stopping already): never let it out. */
+    /**
+     * Disconnects. Javacord 3.8.0's {@code disconnect()} schedules a last task on its thread pool
+     * after closing the socket, and the close event (which shuts that pool down) can come first:
+     * it then throws RejectedExecutionException although it did disconnect. Never let it out.
+     */
     static void disconnect(DiscordApi api) {
         try {
             Futures.await(Futures.logged(api.disconnect(), "disconnect"), Duration.ofSeconds(10), "disconnect");
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.debug("disconnect: Javacord's executors stopped before its last task (the socket is closed)");
         } catch (RuntimeException e) {
             LOG.warn("disconnect from Discord: {}", Futures.describe(e));
         }
@@ -259,7 +267,13 @@ public final class DiscordCommand implements Command {
         Assistant assistant = Wiring.assistant(opened.catalogue(), opened.index(), cases, feedback, notifier, core, clock);
         Optional<LocalDate> reviewed = opened.catalogue().entries().stream().map(Entry::lastReviewed)
                 .filter(Objects::nonNull).max(LocalDate::compareTo);
-        // one virtual thread per event: none waits behind another, and the acknowledgement comes first
+        // acknowledgements on platform threads: the system gives them their turn however many answers keep the
+        // processors busy (virtual threads are not preempted: on 2 cores, 24 answers being computed held the 50th
+        // acknowledgement back 1.4 s); reused, and as many as interactions arrive at once (the caller acknowledges
+        // past 256)
+        ThreadPoolExecutor acknowledging = new ThreadPoolExecutor(0, 256, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                Thread.ofPlatform().daemon().name("guichet-discord-ack-", 1).factory(), new ThreadPoolExecutor.CallerRunsPolicy());
+        // then one virtual thread per event: no answer waits behind another
         ExecutorService handlers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("guichet-discord-", 1).factory());
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "guichet-reminders");
@@ -269,7 +283,7 @@ public final class DiscordCommand implements Command {
         GatewayWatch watch = new GatewayWatch(api, clock, GATEWAY_STALE_AFTER);
         try {
             DiscordBot bot = new DiscordBot(assistant, opened.catalogue(), cases, notifier, new ReplyRenderer(reviewed),
-                    new RateLimiter(clock), settings.adviserRoleId(), settings.staffChannelId(), handlers,
+                    new RateLimiter(clock), settings.adviserRoleId(), settings.staffChannelId(), acknowledging, handlers,
                     new java.util.concurrent.Semaphore(CONCURRENT_ANSWERS),
                     new DiscordBot.Outbound(callbacks, MessageBuilder::new, Interactions::javacordUpdater, SEND_TIMEOUT), clock);
             bot.attach(api);
@@ -307,6 +321,7 @@ public final class DiscordCommand implements Command {
                 watch.stop();
                 scheduler.shutdownNow();
                 // answers being written get their chance to finish
+                acknowledging.shutdown();
                 handlers.shutdown();
                 handlers.awaitTermination(10, TimeUnit.SECONDS);
             }
@@ -315,6 +330,7 @@ public final class DiscordCommand implements Command {
             gateway = null;
             watch.stop();
             scheduler.shutdownNow();
+            acknowledging.shutdownNow();
             handlers.shutdownNow();
         }
     }

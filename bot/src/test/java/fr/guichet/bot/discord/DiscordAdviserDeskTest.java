@@ -59,7 +59,7 @@ class DiscordAdviserDeskTest {
         DiscordNotifier notifier = new DiscordNotifier(staff, DiscordFixtures.catalogue().advisersById());
         bot = new DiscordBot(DiscordFixtures.assistant(store, notifier, data), DiscordFixtures.catalogue(), store, notifier,
                 new ReplyRenderer(Optional.of(LocalDate.of(2026, 11, 28))), new RateLimiter(DiscordFixtures.CLOCK),
-                DiscordFixtures.ROLE, DiscordFixtures.STAFF, Runnable::run, new java.util.concurrent.Semaphore(2),
+                DiscordFixtures.ROLE, DiscordFixtures.STAFF, Runnable::run, Runnable::run, new java.util.concurrent.Semaphore(2),
                 DiscordFixtures.outbound(() -> DiscordFixtures.builder(MessageBuilder.class)), DiscordFixtures.CLOCK);
         caseId = store.create(new NewCase("discord:1001", null, Theme.CREATION, "alice-creation", "bruno-creation",
                 "demande explicite d'un conseiller", List.of(), List.of())).id();

@@ -74,7 +74,7 @@ class DiscordBotTest {
         DiscordNotifier notifier = new DiscordNotifier(staff, DiscordFixtures.catalogue().advisersById());
         bot = new DiscordBot(DiscordFixtures.assistant(store, notifier, data), DiscordFixtures.catalogue(), store, notifier,
                 new ReplyRenderer(Optional.of(LocalDate.of(2026, 11, 28))), new RateLimiter(DiscordFixtures.CLOCK),
-                DiscordFixtures.ROLE, DiscordFixtures.STAFF, Runnable::run, new Semaphore(2), DiscordFixtures.outbound(() -> {
+                DiscordFixtures.ROLE, DiscordFixtures.STAFF, Runnable::run, Runnable::run, new Semaphore(2), DiscordFixtures.outbound(() -> {
                     MessageBuilder b = DiscordFixtures.builder(MessageBuilder.class);
                     when(b.send(any(TextChannel.class))).thenReturn(CompletableFuture.completedFuture(mock(Message.class)));
                     channelMessages.add(b);
@@ -377,7 +377,7 @@ class DiscordBotTest {
         DiscordBot failing = new DiscordBot(DiscordFixtures.assistant(store, new DiscordNotifier(staff,
                 DiscordFixtures.catalogue().advisersById()), data), DiscordFixtures.catalogue(), store,
                 new DiscordNotifier(staff, DiscordFixtures.catalogue().advisersById()), new ReplyRenderer(Optional.empty()),
-                new RateLimiter(DiscordFixtures.CLOCK), DiscordFixtures.ROLE, DiscordFixtures.STAFF, Runnable::run, new Semaphore(2),
+                new RateLimiter(DiscordFixtures.CLOCK), DiscordFixtures.ROLE, DiscordFixtures.STAFF, Runnable::run, Runnable::run, new Semaphore(2),
                 DiscordFixtures.outbound(() -> {
                     MessageBuilder b = DiscordFixtures.builder(MessageBuilder.class);
                     when(b.send(any(TextChannel.class))).thenReturn(CompletableFuture.failedFuture(refused));

@@ -99,7 +99,7 @@ final class DiscordStandIn implements AutoCloseable {
     private final AtomicLong ids = new AtomicLong(1_000_000);
     private final ServerSocket proxy;
     private final SSLContext tls;
-    private final ExecutorService connections = Executors.newVirtualThreadPerTaskExecutor();
+    private final ExecutorService connections = Executors.newCachedThreadPool(Thread.ofPlatform().daemon().factory());
     private final Gateway gateway;
     /** Extra time before answering an interaction callback, as a far Discord would. */
     volatile long callbackLatencyMillis;

@@ -495,6 +495,7 @@ class DiscordWireHarnessTest {
                 last = Math.max(last, answer.nanos());
             }
             Collections.sort(acks);
+            System.out.println("[harness] acknowledgements (ms, sorted): " + acks);
             long p50 = acks.get(24);
             long p99 = acks.get(48);
             long max = acks.get(49);
@@ -605,7 +606,8 @@ class DiscordWireHarnessTest {
     @Order(13)
     void aGatewayThatStopsAcknowledgingHeartbeatsIsClosedAndResumed() throws Exception {
         try (DiscordStandIn zombie = new DiscordStandIn()) {
-            zombie.gateway().heartbeatInterval = 200;
+            // Javacord reserves 60,000 / interval of its 120 frames a minute for heartbeats: 1 s is as short as it takes
+            zombie.gateway().heartbeatInterval = 1_000;
             DiscordWebSocketAdapter.setGateway(zombie.gatewayUrl());
             DiscordApi api = new DiscordApiBuilder().setToken("MTAwMDAwMDAwMDAwMDAwMDAx.zombie")
                     .setIntents(Intent.GUILDS).setProxySelector(zombie.proxySelector()).setTrustAllCertificates(true)
@@ -613,7 +615,7 @@ class DiscordWireHarnessTest {
             DiscordWebSocketAdapter.setGateway(discord.gatewayUrl());
             ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
             try {
-                GatewayWatch watch = new GatewayWatch(api, DiscordFixtures.CLOCK, Duration.ofMillis(1_000));
+                GatewayWatch watch = new GatewayWatch(api, DiscordFixtures.CLOCK, Duration.ofMillis(2_500));
                 watch.start(scheduler, Duration.ofMillis(100));
                 zombie.gateway().acknowledgeHeartbeats = false;
                 long deadline = System.nanoTime() + WAIT.toNanos();
