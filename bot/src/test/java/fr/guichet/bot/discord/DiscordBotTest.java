@@ -252,6 +252,26 @@ class DiscordBotTest {
     }
 
     @Test
+    void anOpenCaseIsReusedAndFormsAreLimitedToThreeAnHour() {
+        for (int n = 1; n <= 3; n++) {
+            DiscordFixtures.Responses[] r = new DiscordFixtures.Responses[1];
+            bot.onModal(form("oui", r));
+            assertTrue(content(r[0].updater()).startsWith("C'est transmis."), "form " + n);
+            HandoffCase open = store.list(EnumSet.of(CaseState.OPEN)).get(0);
+            // while it is open, a second form opens no second case
+            DiscordFixtures.Responses[] again = new DiscordFixtures.Responses[1];
+            bot.onModal(form("oui", again));
+            assertTrue(content(again[0].updater()).contains("est déjà transmise"));
+            assertEquals(n, store.byEntrepreneur("discord:" + USER).size());
+            store.transition(open.id(), CaseState.RESOLVED, "alice-creation");
+        }
+        DiscordFixtures.Responses[] fourth = new DiscordFixtures.Responses[1];
+        bot.onModal(form("oui", fourth));
+        assertEquals(DiscordBot.TOO_MANY_FORMS, content(fourth[0].updater()));
+        assertEquals(3, store.byEntrepreneur("discord:" + USER).size());
+    }
+
+    @Test
     void aCaseThatCannotBeStoredIsNeverAnnouncedAndTheUserIsTold() {
         doThrow(new StoreException("disque plein")).when(store).create(any());
         DiscordFixtures.Responses[] r = new DiscordFixtures.Responses[1];

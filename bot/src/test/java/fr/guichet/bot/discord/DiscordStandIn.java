@@ -56,6 +56,7 @@ final class DiscordStandIn implements AutoCloseable {
     static final long BOT = 999;
     static final long GUILD = 7;
     static final long TEXT = 500;
+    static final long OTHER_TEXT = 501;
     static final long VOICE = 600;
     static final long STAFF = 900;
     static final long ADVISER_ROLE = 42;
@@ -389,6 +390,7 @@ final class DiscordStandIn implements AutoCloseable {
         g.putArray("features");
         ArrayNode channels = g.putArray("channels");
         channels.add(channel(TEXT, 0, "questions", 0));
+        channels.add(channel(OTHER_TEXT, 0, "entraide", 3));
         channels.add(channel(VOICE, 2, "vocal", 1));
         ObjectNode staff = channel(STAFF, staffType, "conseillers", 2);
         ArrayNode overwrites = staff.putArray("permission_overwrites");

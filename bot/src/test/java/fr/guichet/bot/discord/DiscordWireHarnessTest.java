@@ -367,6 +367,22 @@ class DiscordWireHarnessTest {
     }
 
     @Test
+    @Order(2)
+    void withoutEmbedLinksTheAnswerComesAsTextAndTheStaffChannelIsTold() throws Exception {
+        ObjectNode i = discord.interaction(2, DiscordStandIn.OTHER_TEXT, DiscordStandIn.GUILD, 2025, false,
+                DiscordStandIn.slash("dispositifs", null, null));
+        i.put("app_permissions", Long.toString(DiscordStandIn.BOT_PERMISSIONS & ~(1L << 14)));
+        send(i);
+        assertDeferredPrivately(acknowledged(i));
+        Request answer = answered(i);
+        assertEquals(0, answer.body().path("embeds").size(), answer.body().toString());
+        assertTrue(answer.body().path("content").asText().contains("Dispositifs par thème"), answer.body().toString());
+        Request notice = discord.await(r -> r.is("POST", "/api/v10/channels/" + DiscordStandIn.STAFF + "/messages")
+                && r.body().path("content").asText().contains("<#" + DiscordStandIn.OTHER_TEXT + ">"), WAIT, "the staff notice");
+        assertTrue(notice.body().path("content").asText().contains("Intégrer des liens"));
+    }
+
+    @Test
     @Order(4)
     void aMentionIsAnsweredInTheChannelItsButtonsAnswerOnlyTheAskerAndADirectMessageIsAnswered() throws Exception {
         ObjectNode mention = discord.message(DiscordStandIn.TEXT, DiscordStandIn.GUILD,
@@ -492,6 +508,7 @@ class DiscordWireHarnessTest {
             long last = 0;
             for (ObjectNode i : all) {
                 Request answer = discord.await(original(i), Duration.ofSeconds(90), "an answer");
+                assertTrue(text(answer).contains("Plusieurs dispositifs peuvent vous aider."), "the model's answer");
                 last = Math.max(last, answer.nanos());
             }
             Collections.sort(acks);
@@ -550,8 +567,9 @@ class DiscordWireHarnessTest {
                 DiscordStandIn.JSON.createObjectNode().put("content", "<@" + DiscordStandIn.BOT + "> aides zorglub"));
         mention.set("author", DiscordStandIn.user(2100, "user2100", false));
         mention.putArray("mentions").add(DiscordStandIn.user(DiscordStandIn.BOT, "Guichet", true));
-        discord.gateway().dispatch("MESSAGE_CREATE", mention);
-        Request notice = discord.await(r -> r.is("POST", "/api/v10/channels/" + DiscordStandIn.STAFF + "/messages"), WAIT,
+        long sent = discord.gateway().dispatch("MESSAGE_CREATE", mention);
+        Request notice = discord.await(r -> r.nanos() > sent && r.is("POST", "/api/v10/channels/" + DiscordStandIn.STAFF + "/messages")
+                && r.body().path("content").asText().contains("<#" + DiscordStandIn.TEXT + ">"), WAIT,
                 "the notice in the staff channel");
         assertTrue(notice.body().path("content").asText().contains("<#" + DiscordStandIn.TEXT + ">"));
         assertTrue(notice.body().path("content").asText().startsWith("⚠️ Guichet n'a pas la permission"));

@@ -14,6 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link #delayMillis} to answer (a slow model, or a busy provider).
  */
 final class SlowLlm implements AutoCloseable {
+    /** An entry of the prompt, {@code <fiche id="…">}, as it reads inside the request's JSON. */
+    private static final java.util.regex.Pattern FICHE = java.util.regex.Pattern.compile("fiche id=\\\\\"([^\\\\\"]+)\\\\\"");
     private final HttpServer server;
     volatile long delayMillis;
     final AtomicInteger calls = new AtomicInteger();
@@ -28,9 +30,13 @@ final class SlowLlm implements AutoCloseable {
             int now = running.incrementAndGet();
             mostAtOnce.accumulateAndGet(now, Math::max);
             try {
-                exchange.getRequestBody().readAllBytes();
+                String request = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
                 Thread.sleep(delayMillis);
-                String content = "{\\\"answer\\\": \\\"Plusieurs dispositifs peuvent vous aider.\\\", \\\"cited\\\": [], \\\"complex\\\": false}";
+                // cites the first entry of the prompt, as a good model would (an answer citing none is discarded)
+                java.util.regex.Matcher fiche = FICHE.matcher(request);
+                String cited = fiche.find() ? "\\\"" + fiche.group(1) + "\\\"" : "";
+                String content = "{\\\"answer\\\": \\\"Plusieurs dispositifs peuvent vous aider.\\\", \\\"cited\\\": ["
+                        + cited + "], \\\"complex\\\": false}";
                 byte[] body = ("{\"id\":\"c1\",\"object\":\"chat.completion\",\"created\":0,\"model\":\"stand-in\","
                         + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"" + content + "\"},"
                         + "\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":1,\"completion_tokens\":1,\"total_tokens\":2}}")
