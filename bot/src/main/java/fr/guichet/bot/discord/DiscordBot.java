@@ -199,16 +199,27 @@ public final class DiscordBot {
         }));
     }
 
+    /**
+     * The component's id without its owner, or null when it is bound to another user (who is
+     * then told so, privately).
+     */
+    private String ownId(InteractionBase i, String id) {
+        if (!id.startsWith(OWNER)) {
+            return id;
+        }
+        int colon = id.indexOf(':', OWNER.length());
+        String owner = colon < 0 ? "" : id.substring(OWNER.length(), colon);
+        if (!owner.equals(Long.toString(i.getUser().getId()))) {
+            out.immediate(i, NOT_YOURS, true, "component (not the asker)");
+            return null;
+        }
+        return id.substring(colon + 1);
+    }
+
     void onButton(ButtonInteraction i) {
-        String id = i.getCustomId();
-        if (id.startsWith(OWNER)) {
-            int colon = id.indexOf(':', OWNER.length());
-            String owner = colon < 0 ? "" : id.substring(OWNER.length(), colon);
-            if (!owner.equals(Long.toString(i.getUser().getId()))) {
-                out.immediate(i, NOT_YOURS, true, "button (not the asker)");
-                return;
-            }
-            id = id.substring(colon + 1);
+        String id = ownId(i, i.getCustomId());
+        if (id == null) {
+            return;
         }
         if (id.startsWith("g:case:")) {
             desk.onButton(i);
@@ -247,11 +258,12 @@ public final class DiscordBot {
             desk.onSelect(i, chosen);
             return;
         }
-        if (refusedInVoiceChat(i, "select menu") || !out.acknowledge(i, Ack.PRIVATE, "select menu")) {
+        String id = ownId(i, i.getCustomId());
+        if (id == null || refusedInVoiceChat(i, "select menu") || !out.acknowledge(i, Ack.PRIVATE, "select menu")) {
             return;
         }
         working.execute(() -> safely(i, Ack.PRIVATE, "select menu", () -> {
-            if (i.getCustomId().equals(ReplyRenderer.MORE_MENU)) {
+            if (id.equals(ReplyRenderer.MORE_MENU)) {
                 details(i, chosen);
             } else {
                 answer(i, ReplyRenderer.notice("Ce menu n'est plus actif."), "stale menu");

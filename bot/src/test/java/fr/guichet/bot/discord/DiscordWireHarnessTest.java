@@ -487,11 +487,35 @@ class DiscordWireHarnessTest {
         }
     }
 
+    /** The acknowledgement times of interactions sent together, sorted, in milliseconds. */
+    private List<Long> acknowledgements(List<ObjectNode> all) throws InterruptedException {
+        List<Long> acks = new ArrayList<>();
+        for (ObjectNode i : all) {
+            Request callback = acknowledged(i);
+            acks.add(TimeUnit.NANOSECONDS.toMillis(callback.nanos() - sentAt.get(i.path("id").asText())));
+        }
+        Collections.sort(acks);
+        return acks;
+    }
+
     @Test
     @Order(8)
     void fiftyInteractionsAtOnceWithASlowModelAreAllAcknowledgedInTimeAndAllAnswered() throws Exception {
-        llm.delayMillis = 10_000;
         discord.callbackLatencyMillis = 400;
+        // first burst: every callback opens its own TLS connection to the stand-in (HTTP/1.1), in a JVM whose TLS
+        // code is barely compiled yet; discord.com multiplexes them on one HTTP/2 connection
+        List<ObjectNode> cold = new ArrayList<>();
+        for (int n = 0; n < 50; n++) {
+            cold.add(slash(3100 + n, DiscordStandIn.TEXT, "profil", null, null));
+        }
+        List<Long> coldAcks = acknowledgements(cold);
+        for (ObjectNode i : cold) {
+            answered(i);
+        }
+        System.out.printf("[harness] 50 interactions at once, new connections, callbacks answered after 400 ms: "
+                + "acknowledgement p50 %d ms, p99 %d ms, max %d ms%n", coldAcks.get(24), coldAcks.get(48), coldAcks.get(49));
+        assertTrue(coldAcks.get(49) < ACK_LIMIT_MS, "max " + coldAcks.get(49));
+        llm.delayMillis = 10_000;
         int before = llm.calls.get();
         try {
             List<ObjectNode> all = new ArrayList<>();
@@ -500,18 +524,13 @@ class DiscordWireHarnessTest {
                 all.add(slash(3000 + n, DiscordStandIn.TEXT, "question", "texte",
                         "pret d'honneur pour creer mon commerce a bethune"));
             }
-            List<Long> acks = new ArrayList<>();
-            for (ObjectNode i : all) {
-                Request callback = acknowledged(i);
-                acks.add(TimeUnit.NANOSECONDS.toMillis(callback.nanos() - sentAt.get(i.path("id").asText())));
-            }
+            List<Long> acks = acknowledgements(all);
             long last = 0;
             for (ObjectNode i : all) {
                 Request answer = discord.await(original(i), Duration.ofSeconds(90), "an answer");
                 assertTrue(text(answer).contains("Plusieurs dispositifs peuvent vous aider."), "the model's answer");
                 last = Math.max(last, answer.nanos());
             }
-            Collections.sort(acks);
             System.out.println("[harness] acknowledgements (ms, sorted): " + acks);
             long p50 = acks.get(24);
             long p99 = acks.get(48);
