@@ -194,6 +194,7 @@ class DiscordCommandTest {
             verify(api).addModalSubmitListener(any());
             verify(api).addSelectMenuChooseListener(any());
             verify(api).addMessageCreateListener(any());
+            verify(api).setMessageCacheSize(0, 0); // Guichet never reads past messages
             command.stop();
             assertEquals(0, exit.get(20, TimeUnit.SECONDS));
             verify(api).disconnect();
@@ -242,6 +243,10 @@ class DiscordCommandTest {
         assertTrue(theme.path("choices").size() <= 25, "Discord allows 25 choices");
         assertEquals("creation", theme.path("choices").get(0).path("value").asText());
         assertEquals(false, byName.get("dossiers").path("dm_permission").asBoolean(true));
+        assertEquals("32", byName.get("dossiers").path("default_member_permissions").asText(),
+                "hidden from members without Manage Server until opened to the adviser role");
+        assertTrue(byName.get("question").path("default_member_permissions").isMissingNode()
+                || byName.get("question").path("default_member_permissions").isNull());
         byName.values().forEach(c -> assertTrue(c.path("description").asText().length() <= 100));
     }
 }

@@ -284,7 +284,10 @@ final class DiscordStandIn implements AutoCloseable {
         }
         if (r.is("GET", "/api/v10/channels/") && p.contains("/threads/archived/public")) {
             ObjectNode list = JSON.createObjectNode().put("has_more", false);
-            list.putArray("threads");
+            ArrayNode archived = list.putArray("threads");
+            if (p.startsWith("/api/v10/channels/" + STAFF + "/")) {
+                archived.add(archivedCaseThread());
+            }
             list.putArray("members");
             return ok(list);
         }
@@ -341,6 +344,20 @@ final class DiscordStandIn implements AutoCloseable {
     }
 
     // ---- Discord's objects ---------------------------------------------------------------------
+
+    /** A case thread archived before Guichet started: not in GUILD_CREATE, only in the archived list. */
+    static final long ARCHIVED_THREAD = 888;
+    static final String ARCHIVED_CASE = "D-2025-000042";
+
+    static ObjectNode archivedCaseThread() {
+        ObjectNode thread = JSON.createObjectNode().put("id", Long.toString(ARCHIVED_THREAD)).put("type", 11)
+                .put("guild_id", Long.toString(GUILD)).put("parent_id", Long.toString(STAFF))
+                .put("owner_id", Long.toString(BOT)).put("name", ARCHIVED_CASE + " · création d'entreprise")
+                .put("message_count", 3).put("member_count", 1).put("rate_limit_per_user", 0).putNull("last_message_id");
+        thread.putObject("thread_metadata").put("archived", true).put("auto_archive_duration", 10080)
+                .put("archive_timestamp", "2026-11-01T10:00:00Z").put("locked", false);
+        return thread;
+    }
 
     static final long DM = 321;
 

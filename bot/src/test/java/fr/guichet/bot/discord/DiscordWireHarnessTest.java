@@ -437,6 +437,18 @@ class DiscordWireHarnessTest {
     }
 
     @Test
+    @Order(5)
+    void aButtonInACaseThreadArchivedBeforeTheStartIsHandled() throws Exception {
+        // Guichet loaded the staff channel's archived threads at start: Javacord knows this one
+        long adviser = adviserIds.iterator().next();
+        ObjectNode claim = click(adviser, DiscordStandIn.ARCHIVED_THREAD, true,
+                DiscordNotifier.CLAIM + DiscordStandIn.ARCHIVED_CASE, false);
+        assertEquals(6, acknowledged(claim).body().path("type").asInt(), "handled by Guichet, not dropped");
+        Request told = discord.await(followUp(claim), WAIT, "the answer in the archived thread");
+        assertEquals("Dossier inconnu : " + DiscordStandIn.ARCHIVED_CASE + ".", told.body().path("content").asText());
+    }
+
+    @Test
     @Order(6)
     void inAVoiceChannelsTextChatNothingPrivateIsSentSoTheChannelKeepsWorking() throws Exception {
         for (int n = 0; n < 2; n++) {
