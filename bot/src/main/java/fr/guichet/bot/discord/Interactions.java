@@ -33,8 +33,6 @@ final class Interactions {
     enum Ack {
         /** Deferred privately: the answer replaces « Guichet réfléchit… », seen by the user only. */
         PRIVATE,
-        /** Deferred publicly (a voice channel's text chat, where private messages break Javacord). */
-        PUBLIC,
         /** A component acknowledged without a message: answers come as follow-ups, or edit the component's message. */
         UPDATE
     }
