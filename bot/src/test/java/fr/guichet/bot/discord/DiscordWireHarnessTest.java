@@ -463,8 +463,8 @@ class DiscordWireHarnessTest {
         // guard still gets the user an answer
         ObjectNode echo = discord.message(DiscordStandIn.VOICE, null, DiscordStandIn.JSON.createObjectNode()
                 .put("content", "privé").put("flags", 64));
+        // no wait needed: Javacord handles the packets of one gateway in order, on one thread ("Handlers Processor")
         discord.gateway().dispatch("MESSAGE_CREATE", echo);
-        Thread.sleep(200); // the echo is handled before the next event (one gateway, in order)
         ObjectNode after = slash(2052, DiscordStandIn.VOICE, "question", "texte", "aides commerce");
         Request callback = acknowledged(after);
         assertEquals(DiscordCommand.NOT_SEEN, callback.body().path("data").path("content").asText(),
