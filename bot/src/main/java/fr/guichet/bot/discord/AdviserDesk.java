@@ -24,7 +24,6 @@ import org.javacord.api.interaction.ButtonInteraction;
 import org.javacord.api.interaction.InteractionBase;
 import org.javacord.api.interaction.SelectMenuInteraction;
 import org.javacord.api.interaction.SlashCommandInteraction;
-import org.javacord.api.interaction.callback.InteractionOriginalResponseUpdater;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,14 +42,16 @@ public final class AdviserDesk {
     private final DiscordNotifier notifier;
     private final Interactions out;
     private final long adviserRoleId;
+    private final java.util.concurrent.Executor working;
 
     AdviserDesk(HandoffStore cases, Map<String, Adviser> advisers, DiscordNotifier notifier, Interactions out,
-                long adviserRoleId) {
+                long adviserRoleId, java.util.concurrent.Executor working) {
         this.cases = cases;
         this.advisers = advisers;
         this.notifier = notifier;
         this.out = out;
         this.adviserRoleId = adviserRoleId;
+        this.working = working;
     }
 
     boolean isAdviser(InteractionBase i) {
@@ -73,56 +74,93 @@ public final class AdviserDesk {
         return adviserOf(user).map(Adviser::name).orElseGet(() -> user.getName() == null ? "un conseiller" : user.getName());
     }
 
+    /**
+     * A case button. Acknowledged without a message (a deferred update): a change is then told
+     * publicly in the thread, a refusal privately; « Clos » also removes the case's buttons.
+     */
     void onButton(ButtonInteraction i) {
         if (!isAdviser(i)) {
-            out.respond(i, ReplyRenderer.notice(NOT_ADVISER), true, "case button (refused)");
+            out.immediate(i, NOT_ADVISER, true, "case button (refused)");
             return;
         }
-        String id = i.getCustomId();
-        if (id.startsWith(DiscordNotifier.CLAIM)) {
-            claim(i, id.substring(DiscordNotifier.CLAIM.length()));
-        } else if (id.startsWith(DiscordNotifier.RESOLVE)) {
-            change(i, id.substring(DiscordNotifier.RESOLVE.length()), () -> cases.transition(
-                    id.substring(DiscordNotifier.RESOLVE.length()), CaseState.RESOLVED, actor(i.getUser())), "✅ Dossier %s clos par %s.");
-        } else if (id.startsWith(DiscordNotifier.REASSIGN)) {
-            chooseAdviser(i, id.substring(DiscordNotifier.REASSIGN.length()));
-        } else {
-            out.respond(i, ReplyRenderer.notice("Ce bouton n'est plus actif."), true, "stale case button");
+        if (out.acknowledge(i, Interactions.Ack.UPDATE, "case button")) {
+            working.execute(() -> caseButton(i));
         }
     }
 
+    private void caseButton(ButtonInteraction i) {
+        String id = i.getCustomId();
+        try {
+            if (id.startsWith(DiscordNotifier.CLAIM)) {
+                claim(i, id.substring(DiscordNotifier.CLAIM.length()));
+            } else if (id.startsWith(DiscordNotifier.RESOLVE)) {
+                String caseId = id.substring(DiscordNotifier.RESOLVE.length());
+                if (change(i, caseId, () -> cases.transition(caseId, CaseState.RESOLVED, actor(i.getUser())),
+                        "✅ Dossier %s clos par %s.")) {
+                    // a closed case has nothing left to click
+                    out.editOriginal(i, DiscordMessage.text(""), "remove the buttons of a closed case");
+                }
+            } else if (id.startsWith(DiscordNotifier.REASSIGN)) {
+                chooseAdviser(i, id.substring(DiscordNotifier.REASSIGN.length()));
+            } else {
+                out.followUps(i, ReplyRenderer.notice("Ce bouton n'est plus actif."), true, "stale case button");
+            }
+        } catch (RuntimeException e) {
+            LOG.error("case button failed: {}", Futures.describe(e));
+            if (!Interactions.expired(e)) {
+                out.apologize(i, Interactions.Ack.UPDATE, DiscordBot.SORRY, "case button");
+            }
+        }
+    }
+
+    /** The choice in « Réaffecter »'s menu; the menu is then replaced by what was done. */
     void onSelect(SelectMenuInteraction i, String chosen) {
         if (!isAdviser(i)) {
-            out.respond(i, ReplyRenderer.notice(NOT_ADVISER), true, "case menu (refused)");
+            out.immediate(i, NOT_ADVISER, true, "case menu (refused)");
             return;
         }
+        if (out.acknowledge(i, Interactions.Ack.UPDATE, "reassign")) {
+            working.execute(() -> caseMenu(i, chosen));
+        }
+    }
+
+    private void caseMenu(SelectMenuInteraction i, String chosen) {
+        try {
+            String text = reassign(i, chosen);
+            out.editOriginal(i, DiscordMessage.text(DiscordLimits.truncate(DiscordLimits.neutralize(text),
+                    DiscordLimits.CONTENT)), "reassign");
+        } catch (RuntimeException e) {
+            LOG.error("reassign failed: {}", Futures.describe(e));
+            if (!Interactions.expired(e)) {
+                out.apologize(i, Interactions.Ack.UPDATE, DiscordBot.SORRY, "reassign");
+            }
+        }
+    }
+
+    private String reassign(SelectMenuInteraction i, String chosen) {
         if (!i.getCustomId().startsWith(DiscordNotifier.REASSIGN_TO)) {
-            out.respond(i, ReplyRenderer.notice("Ce menu n'est plus actif."), true, "stale case menu");
-            return;
+            return "Ce menu n'est plus actif.";
         }
         String caseId = i.getCustomId().substring(DiscordNotifier.REASSIGN_TO.length());
         Adviser to = advisers.get(chosen);
         if (to == null) {
-            out.respond(i, ReplyRenderer.notice("Ce conseiller n'est plus au catalogue."), true, "reassign");
-            return;
+            return "Ce conseiller n'est plus au catalogue.";
         }
-        InteractionOriginalResponseUpdater updater = out.defer(i, true, "reassign");
-        String text;
         try {
             HandoffCase c = cases.reassign(caseId, to.id(), to.backup() != null ? to.backup() : to.id(), actor(i.getUser()));
-            text = "C'est fait : le dossier " + caseId + " est à " + to.name() + ".";
+            String text = "C'est fait : le dossier " + caseId + " est à " + to.name() + ".";
             try {
                 notifier.reassigned(c, to, displayName(i.getUser()));
             } catch (RuntimeException e) {
                 text += " (Le message dans le fil n'a pas pu être posté : prévenez " + to.name() + ".)";
             }
+            return text;
         } catch (IllegalStateException | NoSuchElementException e) {
-            text = e.getMessage();
+            return e.getMessage();
         } catch (StoreException e) {
             LOG.error("reassign {}: store failed ({})", caseId, e.getClass().getSimpleName());
-            text = "Le dossier n'a pas pu être modifié (incident de stockage) ; réessayez dans un instant.";
+            return "Le dossier n'a pas pu être modifié (incident de stockage) ; réessayez dans un instant.";
         }
-        out.complete(i, updater, ReplyRenderer.notice(text), true, "reassign");
     }
 
     /** « Je prends »: the case becomes the clicking adviser's (if it was someone else's) and is claimed. */
@@ -143,25 +181,28 @@ public final class AdviserDesk {
         }, "✋ Dossier %s pris en charge par %s.");
     }
 
-    private void change(ButtonInteraction i, String caseId, java.util.function.Supplier<HandoffCase> change, String done) {
+    /** @return whether the change was made */
+    private boolean change(ButtonInteraction i, String caseId, java.util.function.Supplier<HandoffCase> change, String done) {
         try {
             HandoffCase c = change.get();
             // public in the thread, without any ping
-            out.respond(i, ReplyRenderer.notice(String.format(done, c.id(), displayName(i.getUser()))), false, "case change");
+            out.followUps(i, ReplyRenderer.notice(String.format(done, c.id(), displayName(i.getUser()))), false, "case change");
+            return true;
         } catch (IllegalStateException | NoSuchElementException e) {
-            out.respond(i, ReplyRenderer.notice(e.getMessage()), true, "case change (refused)");
+            out.followUps(i, ReplyRenderer.notice(e.getMessage()), true, "case change (refused)");
         } catch (StoreException e) {
             LOG.error("case {}: store failed ({})", caseId, e.getClass().getSimpleName());
-            out.respond(i, ReplyRenderer.notice("Le dossier n'a pas pu être modifié (incident de stockage) ; réessayez dans un instant."),
+            out.followUps(i, ReplyRenderer.notice("Le dossier n'a pas pu être modifié (incident de stockage) ; réessayez dans un instant."),
                     true, "case change (store)");
         }
+        return false;
     }
 
     /** « Réaffecter »: a private menu of the other advisers. */
     private void chooseAdviser(ButtonInteraction i, String caseId) {
         Optional<HandoffCase> c = cases.find(caseId);
         if (c.isEmpty() || c.get().state().isClosed()) {
-            out.respond(i, ReplyRenderer.notice(c.isEmpty() ? "Dossier inconnu : " + caseId + "."
+            out.followUps(i, ReplyRenderer.notice(c.isEmpty() ? "Dossier inconnu : " + caseId + "."
                     : "Le dossier " + caseId + " est déjà " + c.get().state().label() + "."), true, "reassign menu");
             return;
         }
@@ -172,23 +213,22 @@ public final class AdviserDesk {
             }
         }
         if (options.isEmpty()) {
-            out.respond(i, ReplyRenderer.notice("Aucun autre conseiller au catalogue."), true, "reassign menu");
+            out.followUps(i, ReplyRenderer.notice("Aucun autre conseiller au catalogue."), true, "reassign menu");
             return;
         }
         List<DiscordMessage> menu = DiscordLimits.pack("À qui confier le dossier " + caseId + " ?", List.of(),
                 List.of(Row.of(new Select(DiscordNotifier.REASSIGN_TO + caseId, "Choisir un conseiller", options))), null, Set.of());
-        out.respond(i, menu, true, "reassign menu");
+        out.followUps(i, menu, true, "reassign menu");
     }
 
     /** /dossiers: the open and claimed cases, oldest first, for advisers only. */
     void list(SlashCommandInteraction i) {
         if (!isAdviser(i)) {
-            out.respond(i, ReplyRenderer.notice(NOT_ADVISER), true, "/dossiers (refused)");
+            out.answer(i, Interactions.Ack.PRIVATE, ReplyRenderer.notice(NOT_ADVISER), "/dossiers (refused)");
             return;
         }
-        InteractionOriginalResponseUpdater updater = out.defer(i, true, "/dossiers");
         List<HandoffCase> open = cases.list(EnumSet.of(CaseState.OPEN, CaseState.CLAIMED));
-        out.complete(i, updater, render(open), true, "/dossiers");
+        out.answer(i, Interactions.Ack.PRIVATE, render(open), "/dossiers");
     }
 
     static List<DiscordMessage> render(List<HandoffCase> open) {

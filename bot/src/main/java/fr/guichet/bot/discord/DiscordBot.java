@@ -5,6 +5,7 @@ import fr.guichet.bot.assistant.Reply;
 import fr.guichet.bot.handoff.Contact;
 import fr.guichet.bot.handoff.HandoffStore;
 import fr.guichet.bot.handoff.StoreException;
+import fr.guichet.knowledge.catalogue.Adviser;
 import fr.guichet.knowledge.catalogue.Catalogue;
 import fr.guichet.knowledge.catalogue.Entry;
 import fr.guichet.knowledge.catalogue.EntryKind;
@@ -23,18 +24,19 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Semaphore;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.javacord.api.DiscordApi;
 import org.javacord.api.entity.DiscordEntity;
+import org.javacord.api.entity.channel.ChannelType;
 import org.javacord.api.entity.channel.TextChannel;
 import org.javacord.api.entity.message.Message;
 import org.javacord.api.entity.message.MessageAuthor;
 import org.javacord.api.entity.message.MessageBuilder;
-import org.javacord.api.entity.message.component.ActionRow;
 import org.javacord.api.entity.message.component.SelectMenuOption;
-import org.javacord.api.entity.message.component.TextInputBuilder;
-import org.javacord.api.entity.message.component.TextInputStyle;
+import org.javacord.api.entity.permission.PermissionType;
 import org.javacord.api.interaction.ButtonInteraction;
 import org.javacord.api.interaction.InteractionBase;
 import org.javacord.api.interaction.ModalInteraction;
@@ -46,15 +48,22 @@ import org.javacord.api.interaction.SlashCommandOption;
 import org.javacord.api.interaction.SlashCommandOptionChoice;
 import org.javacord.api.interaction.SlashCommandOptionType;
 import org.javacord.api.interaction.callback.InteractionOriginalResponseUpdater;
+import fr.guichet.bot.discord.Interactions.Ack;
+import fr.guichet.bot.handoff.CaseState;
+import fr.guichet.bot.handoff.HandoffCase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Guichet on Discord, entrepreneur's side: the slash commands, mentions of the bot, direct
  * messages, the buttons under answers and the handoff form. Advisers' buttons and commands
- * go to {@link AdviserDesk}. Each event is handled on Guichet's own executor (Javacord's
- * threads are never blocked) and never lets an exception out: a failure is logged (without
- * what the user wrote) and, where possible, the user gets a polite message.
+ * go to {@link AdviserDesk}. Javacord's threads are never blocked: each interaction is
+ * acknowledged on Guichet's acknowledging executor, within Discord's 3 seconds whatever else
+ * is running, and only then answered on the working executor (a virtual thread per event,
+ * so that no event waits for another's), with at most
+ * {@code answering} assistant calls (which may call the language model) at a time. No
+ * handler lets an exception out: a failure is logged (without what the user wrote) and the
+ * user gets a polite message unless the interaction is gone.
  */
 public final class DiscordBot {
     private static final Logger LOG = LoggerFactory.getLogger(DiscordBot.class);
@@ -66,39 +75,59 @@ public final class DiscordBot {
     static final String COMPANY = "entreprise";
     static final String REACH = "contact";
     static final String CONSENT = "consentement";
+    /** Prefix of a component id bound to the user it was shown to (buttons under a public reply). */
+    static final String OWNER = "o:";
+    /** Handoff forms a user may send per hour (an open case is reused anyway). */
+    static final int FORMS_PER_HOUR = 3;
     private static final Pattern YES = Pattern.compile("^(o|oui|ok|okay|yes|y|d'accord|d’accord|daccord|bien sûr|bien sur|j'accepte)\\b.*");
     private static final Duration REPORT_EVERY = Duration.ofHours(1);
 
     private final Assistant assistant;
     private final Catalogue catalogue;
+    private final HandoffStore cases;
     private final ReplyRenderer renderer;
     private final RateLimiter limiter;
+    private final RateLimiter forms;
     private final AdviserDesk desk;
     private final DiscordNotifier notifier;
     private final Interactions out;
     private final Executor executor;
+    private final Executor working;
+    private final Semaphore answering;
     private final Clock clock;
     private final long staffChannelId;
     private final Map<Long, Instant> reported = new ConcurrentHashMap<>();
     private volatile long botUserId;
 
+    /** How Guichet reaches Discord: its own callbacks, then Javacord's builders. Tests give mocks. */
+    public record Outbound(Callbacks callbacks, Supplier<MessageBuilder> builders,
+                           Function<InteractionBase, InteractionOriginalResponseUpdater> updaters, Duration timeout) {
+    }
+
     /**
-     * @param builders new channel message builders ({@code MessageBuilder::new}; tests give mocks)
-     * @param timeout  how long to wait for Discord to accept a message
+     * @param executor  receives each event and acknowledges it (production: platform threads, which the
+     *                  system schedules fairly however busy the answers keep the processors)
+     * @param working   computes and sends the answers (production: a virtual thread per event)
+     * @param answering bounds the assistant calls running at once (the language model's load)
      */
     public DiscordBot(Assistant assistant, Catalogue catalogue, HandoffStore cases, DiscordNotifier notifier,
                       ReplyRenderer renderer, RateLimiter limiter, long adviserRoleId, long staffChannelId,
-                      Executor executor, Supplier<MessageBuilder> builders, Duration timeout, Clock clock) {
+                      Executor executor, Executor working, Semaphore answering, Outbound outbound, Clock clock) {
         this.assistant = assistant;
         this.catalogue = catalogue;
+        this.cases = cases;
         this.renderer = renderer;
         this.limiter = limiter;
+        this.forms = new RateLimiter(FORMS_PER_HOUR, Duration.ofHours(1), clock);
         this.notifier = notifier;
         this.executor = executor;
+        this.working = working;
+        this.answering = answering;
         this.clock = clock;
         this.staffChannelId = staffChannelId;
-        this.out = new Interactions(builders, timeout, this::reportFailure);
-        this.desk = new AdviserDesk(cases, catalogue.advisersById(), notifier, out, adviserRoleId);
+        this.out = new Interactions(outbound.callbacks(), outbound.builders(), outbound.updaters(), outbound.timeout(),
+                this::reportFailure);
+        this.desk = new AdviserDesk(cases, catalogue.advisersById(), notifier, out, adviserRoleId, working);
     }
 
     // ---- wiring to Javacord --------------------------------------------------------------
@@ -110,14 +139,18 @@ public final class DiscordBot {
         api.addButtonClickListener(e -> executor.execute(() -> onButton(e.getButtonInteraction())));
         api.addSelectMenuChooseListener(e -> executor.execute(() -> onSelect(e.getSelectMenuInteraction())));
         api.addModalSubmitListener(e -> executor.execute(() -> onModal(e.getModalInteraction())));
-        api.addMessageCreateListener(e -> executor.execute(() -> onMessage(e.getMessage())));
+        api.addMessageCreateListener(e -> working.execute(() -> onMessage(e.getMessage())));
     }
 
     void botUserId(long id) {
         this.botUserId = id;
     }
 
-    /** The slash commands, in French; /dossiers is for advisers (checked at use) and not offered in direct messages. */
+    /**
+     * The slash commands, in French. /dossiers is for advisers: hidden by default from members
+     * without Manage Server (server admins can open it to the adviser role in Server Settings ›
+     * Integrations), checked again at use, and not offered in direct messages.
+     */
     public static Set<SlashCommandBuilder> commands() {
         List<SlashCommandOptionChoice> themes = Arrays.stream(Theme.values())
                 .map(t -> SlashCommandOptionChoice.create(DiscordLimits.truncate(t.label(), 100), t.code())).toList();
@@ -131,71 +164,129 @@ public final class DiscordBot {
         commands.add(SlashCommand.with("conseiller", "Être recontacté par un conseiller de la CCI"));
         commands.add(SlashCommand.with("profil", "Ce que Guichet a compris de votre entreprise"));
         commands.add(SlashCommand.with("oublier", "Effacer ce que Guichet garde de vos échanges"));
-        commands.add(SlashCommand.with("dossiers", "Conseillers : les dossiers en cours").setEnabledInDms(false));
+        commands.add(SlashCommand.with("dossiers", "Conseillers : les dossiers en cours").setEnabledInDms(false)
+                .setDefaultEnabledForPermissions(PermissionType.MANAGE_SERVER));
         return commands;
     }
 
     // ---- entry points (one per kind of event) ---------------------------------------------
 
+    static final String IN_VOICE_CHAT = "Je ne peux pas répondre dans la discussion d'un salon vocal : posez votre question "
+            + "dans un salon textuel du serveur, ou écrivez-moi en message privé.";
+    static final String NOT_YOURS = "Ces boutons sont pour la personne qui a posé la question. Posez la vôtre avec "
+            + "`/question` : la réponse ne sera visible que par vous.";
+
     void onSlash(SlashCommandInteraction i) {
-        safely(i, "/" + i.getCommandName(), () -> {
+        String what = "/" + i.getCommandName();
+        if (refusedInVoiceChat(i, what) || !out.acknowledge(i, Ack.PRIVATE, what)) {
+            return;
+        }
+        working.execute(() -> safely(i, Ack.PRIVATE, what, () -> {
             switch (i.getCommandName()) {
-                case "question" -> question(i, i.getArgumentStringValueByName("texte").orElse(""), "/question");
+                case "question" -> question(i, i.getArgumentStringValueByName("texte").orElse(""), what);
                 case "dispositifs" -> listing(i, EntryKind.SCHEME);
                 case "formations" -> listing(i, EntryKind.TRAINING);
-                case "conseiller" -> out.respond(i, renderer.proposal(assistant.requestAdviser(conversation(i), user(i))),
-                        true, "/conseiller");
-                case "profil" -> out.respond(i, renderer.profile(assistant.profile(conversation(i), user(i))), true, "/profil");
+                case "conseiller" -> answer(i, renderer.proposal(assistant.requestAdviser(conversation(i), user(i))), what);
+                case "profil" -> answer(i, renderer.profile(assistant.profile(conversation(i), user(i))), what);
                 case "oublier" -> {
                     assistant.forget(user(i));
-                    out.respond(i, ReplyRenderer.notice("C'est fait : ce que je gardais de vos échanges (conversation, avis, "
-                            + "coordonnées et historique de vos demandes) est effacé."), true, "/oublier");
+                    answer(i, ReplyRenderer.notice("C'est fait : ce que je gardais de vos échanges (conversation, avis, "
+                            + "coordonnées et historique de vos demandes) est effacé."), what);
                 }
                 case "dossiers" -> desk.list(i);
-                default -> out.respond(i, ReplyRenderer.notice("Commande inconnue."), true, "unknown command");
+                default -> answer(i, ReplyRenderer.notice("Commande inconnue."), "unknown command");
             }
-        });
+        }));
+    }
+
+    /**
+     * The component's id without its owner, or null when it is bound to another user (who is
+     * then told so, privately).
+     */
+    private String ownId(InteractionBase i, String id) {
+        if (!id.startsWith(OWNER)) {
+            return id;
+        }
+        int colon = id.indexOf(':', OWNER.length());
+        String owner = colon < 0 ? "" : id.substring(OWNER.length(), colon);
+        if (!owner.equals(Long.toString(i.getUser().getId()))) {
+            out.immediate(i, NOT_YOURS, true, "component (not the asker)");
+            return null;
+        }
+        return id.substring(colon + 1);
     }
 
     void onButton(ButtonInteraction i) {
-        String id = i.getCustomId();
-        safely(i, "button", () -> {
-            if (id.startsWith("g:case:")) {
-                desk.onButton(i);
-            } else if (id.equals(ReplyRenderer.HANDOFF)) {
-                openForm(i);
-            } else if (id.equals(ReplyRenderer.HELPFUL) || id.equals(ReplyRenderer.UNHELPFUL)) {
-                Optional<Reply> proposal = assistant.feedback(conversation(i), user(i), id.equals(ReplyRenderer.HELPFUL));
+        String id = ownId(i, i.getCustomId());
+        if (id == null) {
+            return;
+        }
+        if (id.startsWith("g:case:")) {
+            desk.onButton(i);
+            return;
+        }
+        if (refusedInVoiceChat(i, "button")) {
+            return;
+        }
+        if (id.equals(ReplyRenderer.HANDOFF)) {
+            openForm(i);
+            return;
+        }
+        if (!out.acknowledge(i, Ack.PRIVATE, "button")) {
+            return;
+        }
+        String routed = id;
+        working.execute(() -> safely(i, Ack.PRIVATE, "button", () -> {
+            if (routed.equals(ReplyRenderer.HELPFUL) || routed.equals(ReplyRenderer.UNHELPFUL)) {
+                Optional<Reply> proposal = assistant.feedback(conversation(i), user(i), routed.equals(ReplyRenderer.HELPFUL));
                 List<DiscordMessage> messages = new ArrayList<>(ReplyRenderer.notice("Merci pour votre retour."));
                 proposal.ifPresent(p -> messages.addAll(renderer.proposal(p)));
-                out.respond(i, messages, true, "feedback");
-            } else if (id.startsWith(ReplyRenderer.MORE)) {
-                details(i, id.substring(ReplyRenderer.MORE.length()));
-            } else if (id.startsWith(ReplyRenderer.ASK)) {
-                question(i, id.substring(ReplyRenderer.ASK.length()), "suggestion");
+                answer(i, messages, "feedback");
+            } else if (routed.startsWith(ReplyRenderer.MORE)) {
+                details(i, routed.substring(ReplyRenderer.MORE.length()));
+            } else if (routed.startsWith(ReplyRenderer.ASK)) {
+                question(i, routed.substring(ReplyRenderer.ASK.length()), "suggestion");
             } else {
-                out.respond(i, ReplyRenderer.notice("Ce bouton n'est plus actif."), true, "stale button");
+                answer(i, ReplyRenderer.notice("Ce bouton n'est plus actif."), "stale button");
             }
-        });
+        }));
     }
 
     void onSelect(SelectMenuInteraction i) {
-        safely(i, "select menu", () -> {
-            String chosen = i.getChosenOptions().stream().map(SelectMenuOption::getValue).findFirst().orElse("");
-            if (i.getCustomId().startsWith("g:case:")) {
-                desk.onSelect(i, chosen);
-            } else if (i.getCustomId().equals(ReplyRenderer.MORE_MENU)) {
+        String chosen = i.getChosenOptions().stream().map(SelectMenuOption::getValue).findFirst().orElse("");
+        if (i.getCustomId().startsWith("g:case:")) {
+            desk.onSelect(i, chosen);
+            return;
+        }
+        String id = ownId(i, i.getCustomId());
+        if (id == null || refusedInVoiceChat(i, "select menu") || !out.acknowledge(i, Ack.PRIVATE, "select menu")) {
+            return;
+        }
+        working.execute(() -> safely(i, Ack.PRIVATE, "select menu", () -> {
+            if (id.equals(ReplyRenderer.MORE_MENU)) {
                 details(i, chosen);
             } else {
-                out.respond(i, ReplyRenderer.notice("Ce menu n'est plus actif."), true, "stale menu");
+                answer(i, ReplyRenderer.notice("Ce menu n'est plus actif."), "stale menu");
             }
-        });
+        }));
     }
 
     void onModal(ModalInteraction i) {
-        safely(i, "handoff form", () -> {
+        if (refusedInVoiceChat(i, "handoff form") || !out.acknowledge(i, Ack.PRIVATE, "handoff form")) {
+            return;
+        }
+        working.execute(() -> safely(i, Ack.PRIVATE, "handoff form", () -> {
             if (!i.getCustomId().equals(MODAL)) {
-                out.respond(i, ReplyRenderer.notice("Ce formulaire n'est plus actif."), true, "stale form");
+                answer(i, ReplyRenderer.notice("Ce formulaire n'est plus actif."), "stale form");
+                return;
+            }
+            Optional<HandoffCase> open = openCaseOf(user(i));
+            if (open.isPresent()) {
+                answer(i, ReplyRenderer.notice(alreadyOpen(open.get())), "handoff form (case already open)");
+                return;
+            }
+            if (!forms.tryAcquire(user(i))) {
+                answer(i, ReplyRenderer.notice(TOO_MANY_FORMS), "handoff form (rate limited)");
                 return;
             }
             String name = field(i, NAME);
@@ -204,7 +295,6 @@ public final class DiscordBot {
             String consentText = field(i, CONSENT);
             boolean consent = consentText != null && YES.matcher(consentText.strip().toLowerCase(Locale.FRENCH)).matches();
             Contact contact = new Contact(name, company, reach, consent);
-            InteractionOriginalResponseUpdater updater = out.defer(i, true, "handoff form");
             String text;
             try {
                 // stores the case first, then opens the thread: nobody hears of a case that is not stored
@@ -217,8 +307,8 @@ public final class DiscordBot {
                 text = "Désolé, votre demande n'a pas pu être enregistrée à cause d'un incident de notre côté. "
                         + "Rien n'a été transmis : réessayez dans quelques minutes, ou appelez la CCI Artois.";
             }
-            out.complete(i, updater, ReplyRenderer.notice(text), true, "handoff form");
-        });
+            answer(i, ReplyRenderer.notice(text), "handoff form");
+        }));
     }
 
     /** A message in a channel the bot sees: answered if it mentions the bot, or in a direct message. */
@@ -247,7 +337,16 @@ public final class DiscordBot {
             } else if (!limiter.tryAcquire(userId)) {
                 reply = ReplyRenderer.notice(RATE_LIMITED);
             } else {
-                reply = renderer.reply(assistant.handle(conversation, userId, text));
+                reply = renderer.reply(ask(conversation, userId, text));
+                if (!direct) {
+                    // a public reply: its buttons answer only the asker
+                    reply = ownedBy(reply, author.getId());
+                }
+            }
+            if (!direct && !channel.canYouEmbedLinks() && hasEmbeds(reply)) {
+                reportFailure(new Interactions.Failure(channel.getId(), new StaffChannel.DiscordFailure(
+                        "no Embed Links in channel " + channel.getId(), null, true)));
+                reply = DiscordLimits.asText(reply);
             }
             out.send(channel, message, reply, direct ? "reply to a direct message" : "reply to a mention");
         } catch (RuntimeException e) {
@@ -259,6 +358,8 @@ public final class DiscordBot {
 
     static final String RATE_LIMITED = "Vous m'avez posé beaucoup de questions d'un coup : patientez une minute, "
             + "puis reposez la vôtre. Merci !";
+    static final String TOO_MANY_FORMS = "Vous avez déjà envoyé plusieurs demandes de contact : un conseiller va revenir "
+            + "vers vous. Pour une urgence, appelez la CCI Artois.";
 
     static String tooLong(int length) {
         return "Votre message est trop long (" + length + " caractères, " + MAX_INPUT + " au plus). "
@@ -267,63 +368,153 @@ public final class DiscordBot {
 
     private void question(InteractionBase i, String text, String what) {
         if (text.length() > MAX_INPUT) {
-            out.respond(i, ReplyRenderer.notice(tooLong(text.length())), true, what);
+            answer(i, ReplyRenderer.notice(tooLong(text.length())), what);
             return;
         }
         if (text.isBlank()) {
-            out.respond(i, ReplyRenderer.notice("Écrivez votre question après `/question`."), true, what);
+            answer(i, ReplyRenderer.notice("Écrivez votre question après `/question`."), what);
             return;
         }
         if (!limiter.tryAcquire(user(i))) {
-            out.respond(i, ReplyRenderer.notice(RATE_LIMITED), true, what);
+            answer(i, ReplyRenderer.notice(RATE_LIMITED), what);
             return;
         }
-        InteractionOriginalResponseUpdater updater = out.defer(i, true, what);
         List<DiscordMessage> reply;
         try {
-            reply = renderer.reply(assistant.handle(conversation(i), user(i), text));
+            reply = renderer.reply(ask(conversation(i), user(i), text));
         } catch (RuntimeException e) {
             LOG.error("{}: the assistant failed ({})", what, Futures.describe(e));
             reply = ReplyRenderer.notice(SORRY);
         }
-        out.complete(i, updater, reply, true, what);
+        answer(i, reply, what);
+    }
+
+    /** The assistant's answer, with at most {@code answering} such calls (and so language-model calls) at once. */
+    private Reply ask(String conversation, String userId, String text) {
+        try {
+            answering.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to answer", e);
+        }
+        try {
+            return assistant.handle(conversation, userId, text);
+        } finally {
+            answering.release();
+        }
     }
 
     private void listing(SlashCommandInteraction i, EntryKind kind) {
         if (!limiter.tryAcquire(user(i))) {
-            out.respond(i, ReplyRenderer.notice(RATE_LIMITED), true, "/" + i.getCommandName());
+            answer(i, ReplyRenderer.notice(RATE_LIMITED), "/" + i.getCommandName());
             return;
         }
         Optional<Theme> theme = i.getArgumentStringValueByName("thème").flatMap(Theme::fromCode);
-        InteractionOriginalResponseUpdater updater = out.defer(i, true, "/" + i.getCommandName());
         LocalDate today = LocalDate.now(clock);
         List<Entry> offered = (kind == EntryKind.TRAINING ? catalogue.trainings() : catalogue.schemes()).stream()
                 .filter(e -> e.isOfferedOn(today)).toList();
-        out.complete(i, updater, renderer.listing(kind, theme, offered, today), true, "/" + i.getCommandName());
+        answer(i, renderer.listing(kind, theme, offered, today), "/" + i.getCommandName());
     }
 
     private void details(InteractionBase i, String entryId) {
         Optional<Entry> entry = catalogue.entry(entryId);
-        out.respond(i, entry.map(e -> renderer.details(e, LocalDate.now(clock)))
-                .orElseGet(() -> ReplyRenderer.notice("Cette fiche n'est plus au catalogue.")), true, "details");
+        answer(i, entry.map(e -> renderer.details(e, LocalDate.now(clock)))
+                .orElseGet(() -> ReplyRenderer.notice("Cette fiche n'est plus au catalogue.")), "details");
     }
 
-    /** The handoff form: name, company, phone or e-mail, consent. Shown at once (a form cannot be deferred). */
+    /**
+     * The answer to an interaction deferred privately. Where Discord says the bot may not embed
+     * links, the embeds become text (they would arrive empty) and the staff channel is told.
+     */
+    private void answer(InteractionBase i, List<DiscordMessage> messages, String what) {
+        List<DiscordMessage> sent = messages;
+        if (hasEmbeds(messages) && i.getBotPermissions().map(p -> !p.contains(PermissionType.EMBED_LINKS)).orElse(false)) {
+            long channel = i.getChannel().map(DiscordEntity::getId).orElse(0L);
+            reportFailure(new Interactions.Failure(channel, new StaffChannel.DiscordFailure(
+                    "no Embed Links in channel " + channel, null, true)));
+            sent = DiscordLimits.asText(messages);
+        }
+        out.answer(i, Ack.PRIVATE, sent, what);
+    }
+
+    private static boolean hasEmbeds(List<DiscordMessage> messages) {
+        return messages.stream().anyMatch(m -> !m.embeds().isEmpty());
+    }
+
+    /**
+     * The handoff form: name, company, phone or e-mail, consent. Shown at once (a form cannot
+     * follow a deferral); not when the user's case is already open (it is reused), nor past
+     * {@value #FORMS_PER_HOUR} forms an hour.
+     */
     private void openForm(InteractionBase i) {
-        Futures.logged(i.respondWithModal(MODAL, "Être recontacté par un conseiller",
-                ActionRow.of(new TextInputBuilder(TextInputStyle.SHORT, NAME, "Votre nom").setRequired(false)
-                        .setMaximumLength(100).build()),
-                ActionRow.of(new TextInputBuilder(TextInputStyle.SHORT, COMPANY, "Votre entreprise ou projet")
-                        .setRequired(false).setMaximumLength(100).build()),
-                ActionRow.of(new TextInputBuilder(TextInputStyle.SHORT, REACH, "Téléphone ou e-mail").setRequired(false)
-                        .setMaximumLength(100).build()),
-                ActionRow.of(new TextInputBuilder(TextInputStyle.SHORT, CONSENT, "D'accord pour être recontacté ? oui/non")
-                        .setPlaceholder("oui").setRequired(true).setMaximumLength(20).build())), "open the handoff form",
-                e -> reportFailure(new Interactions.Failure(i.getChannel().map(DiscordEntity::getId).orElse(0L), e)));
+        Optional<HandoffCase> open;
+        try {
+            open = openCaseOf(user(i));
+        } catch (RuntimeException e) {
+            LOG.warn("handoff button: the cases could not be read ({})", e.getClass().getSimpleName());
+            open = Optional.empty();
+        }
+        if (open.isPresent()) {
+            out.immediate(i, alreadyOpen(open.get()), true, "handoff button (case already open)");
+            return;
+        }
+        out.modal(i, MODAL, "Être recontacté par un conseiller", List.of(
+                new Callbacks.Input(NAME, "Votre nom", false, 100, null),
+                new Callbacks.Input(COMPANY, "Votre entreprise ou projet", false, 100, null),
+                new Callbacks.Input(REACH, "Téléphone ou e-mail", false, 100, null),
+                new Callbacks.Input(CONSENT, "D'accord pour être recontacté ? oui/non", true, 20, "oui")),
+                "open the handoff form");
+    }
+
+    private Optional<HandoffCase> openCaseOf(String userId) {
+        return cases.byEntrepreneur(userId).stream()
+                .filter(c -> c.state() == CaseState.OPEN || c.state() == CaseState.CLAIMED)
+                .reduce((first, second) -> second);
+    }
+
+    private String alreadyOpen(HandoffCase c) {
+        Adviser adviser = catalogue.advisersById().get(c.adviserId());
+        return "Votre demande " + c.id() + " est déjà transmise" + (adviser == null ? "" : " à " + adviser.name() + ", "
+                + adviser.role()) + " : inutile de la renvoyer, on vous recontacte. Pour la compléter, répondez au "
+                + "conseiller quand il vous contactera.";
     }
 
     private static String field(ModalInteraction i, String id) {
         return i.getTextInputValueByCustomId(id).map(String::strip).filter(s -> !s.isEmpty()).orElse(null);
+    }
+
+    /**
+     * Binds the buttons of a public reply to its asker: their ids get the asker's id first,
+     * and a button whose id would grow past Discord's limit is left out.
+     */
+    static List<DiscordMessage> ownedBy(List<DiscordMessage> messages, long userId) {
+        String prefix = OWNER + userId + ":";
+        List<DiscordMessage> owned = new ArrayList<>();
+        for (DiscordMessage m : messages) {
+            List<DiscordMessage.Row> rows = new ArrayList<>();
+            for (DiscordMessage.Row row : m.rows()) {
+                List<DiscordMessage.Component> components = new ArrayList<>();
+                for (DiscordMessage.Component c : row.components()) {
+                    if (c instanceof DiscordMessage.Button b && b.style() != DiscordMessage.Style.LINK) {
+                        if (prefix.length() + b.target().length() <= DiscordLimits.CUSTOM_ID) {
+                            components.add(new DiscordMessage.Button(b.style(), prefix + b.target(), b.label(), b.emoji()));
+                        }
+                    } else if (c instanceof DiscordMessage.Select menu) {
+                        if (prefix.length() + menu.customId().length() <= DiscordLimits.CUSTOM_ID) {
+                            components.add(new DiscordMessage.Select(prefix + menu.customId(), menu.placeholder(),
+                                    menu.options()));
+                        }
+                    } else {
+                        components.add(c);
+                    }
+                }
+                if (!components.isEmpty()) {
+                    rows.add(new DiscordMessage.Row(components));
+                }
+            }
+            owned.add(m.withRows(rows));
+        }
+        return owned;
     }
 
     // ---- helpers ---------------------------------------------------------------------------
@@ -345,6 +536,21 @@ public final class DiscordBot {
         return "discord:" + i.getChannel().map(DiscordEntity::getId).orElse(0L) + ":" + userId;
     }
 
+    /**
+     * Javacord 3.8.0 mistakes the echo of a private (ephemeral) message in a voice channel's
+     * text chat for a direct message, and caches that channel as one: every later interaction
+     * there is dropped until a restart. So Guichet sends nothing private there: it says so,
+     * publicly, and points to a text channel or direct messages.
+     */
+    private boolean refusedInVoiceChat(InteractionBase i, String what) {
+        boolean voice = i.getChannel().map(c -> c.getType() == ChannelType.SERVER_VOICE_CHANNEL
+                || c.getType() == ChannelType.SERVER_STAGE_VOICE_CHANNEL).orElse(false);
+        if (voice) {
+            out.immediate(i, IN_VOICE_CHAT, false, what + " (voice channel)");
+        }
+        return voice;
+    }
+
     /** The staff channel and its case threads are the advisers' room: Guichet does not chat there. */
     private boolean inStaffChannel(TextChannel channel) {
         return channel.getId() == staffChannelId || channel.asServerThreadChannel()
@@ -359,14 +565,17 @@ public final class DiscordBot {
         return content.replace("<@" + botUserId + ">", " ").replace("<@!" + botUserId + ">", " ").strip();
     }
 
-    private void safely(InteractionBase i, String what, Runnable handler) {
-        out.begin();
+    /**
+     * Runs the handling of an acknowledged interaction. On failure the user is told, in place
+     * of « Guichet réfléchit… », unless the interaction is gone.
+     */
+    private void safely(InteractionBase i, Ack ack, String what, Runnable handler) {
         try {
             handler.run();
         } catch (RuntimeException e) {
             LOG.error("{} failed: {}", what, Futures.describe(e));
-            if (!(e instanceof StaffChannel.DiscordFailure)) {
-                out.apologize(i, SORRY, what);
+            if (!Interactions.expired(e)) {
+                out.apologize(i, ack, SORRY, what);
             }
         }
     }
@@ -389,7 +598,7 @@ public final class DiscordBot {
             LOG.error("Guichet may not write in the staff channel {}: check its permissions there", staffChannelId);
             return;
         }
-        executor.execute(() -> notifier.notice("⚠️ Guichet n'a pas la permission de répondre dans "
+        working.execute(() -> notifier.notice("⚠️ Guichet n'a pas la permission de répondre correctement dans "
                 + (failure.channelId() == 0 ? "un salon" : "<#" + failure.channelId() + ">")
                 + " (Voir le salon, Envoyer des messages, Intégrer des liens, Lire l'historique). "
                 + "Un membre de l'équipe du serveur peut l'ajouter dans les paramètres du salon."));

@@ -28,12 +28,18 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.javacord.api.DiscordApi;
 import org.javacord.api.DiscordApiBuilder;
+import org.javacord.api.entity.channel.Channel;
+import org.javacord.api.entity.channel.ChannelType;
+import org.javacord.api.entity.channel.ServerTextChannel;
 import org.javacord.api.entity.intent.Intent;
+import org.javacord.api.entity.permission.PermissionType;
+import org.javacord.api.entity.user.User;
 import org.javacord.api.entity.message.MessageBuilder;
 import org.javacord.api.entity.server.Server;
 import org.javacord.api.interaction.SlashCommandBuilder;
@@ -79,11 +85,34 @@ public final class DiscordCommand implements Command {
     }
 
     static CompletableFuture<DiscordApi> javacordLogin(DiscordSettings settings) {
+        return builder(settings).login();
+    }
+
+    /**
+     * The client as Guichet configures it. No Message Content intent: without it Discord still
+     * gives the content of direct messages and of messages that mention the bot, the only
+     * ones Guichet reads.
+     */
+    static DiscordApiBuilder builder(DiscordSettings settings) {
         return new DiscordApiBuilder()
                 .setToken(settings.token())
-                .setIntents(Intent.GUILDS, Intent.GUILD_MESSAGES, Intent.DIRECT_MESSAGES, Intent.MESSAGE_CONTENT)
-                .setShutdownHookRegistrationEnabled(false) // ours stops reminders first, then disconnects
-                .login();
+                .setIntents(Intent.GUILDS, Intent.GUILD_MESSAGES, Intent.DIRECT_MESSAGES)
+                .setShutdownHookRegistrationEnabled(false); // ours stops reminders first, then disconnects
+    }
+
+    /** Answers, concurrently, an interaction Javacord dropped (a channel it has not cached). */
+    static final String NOT_SEEN = "Je ne vois pas ce salon ou ce fil (il me manque la permission « Voir le salon ») : "
+            + "je ne peux pas y répondre. Écrivez-moi en message privé, ou dans un salon où je suis présent.";
+    /** Assistant calls (and so language-model calls) at once; the others wait, already acknowledged. */
+    static final int CONCURRENT_ANSWERS = 24;
+    /** Two heartbeats of Discord's 41.25 s and a margin: past that without an acknowledgement, the gateway is dead. */
+    static final Duration GATEWAY_STALE_AFTER = Duration.ofSeconds(100);
+
+    private volatile GatewayWatch gateway;
+
+    /** The gateway connection's state, once connected (for a health check). */
+    public Optional<GatewayWatch.Status> gatewayStatus() {
+        return Optional.ofNullable(gateway).map(GatewayWatch::status);
     }
 
     @Override
@@ -111,6 +140,23 @@ public final class DiscordCommand implements Command {
     }
 
     private int runAndClose(List<String> argv, PrintStream out, PrintStream err) throws Exception {
+        java.util.concurrent.atomic.AtomicReference<Callbacks> answerDropped = new java.util.concurrent.atomic.AtomicReference<>();
+        JavacordLogGuard guard = JavacordLogGuard.install((id, token) -> {
+            Callbacks callbacks = answerDropped.get();
+            if (callbacks != null) {
+                // public: a private answer there would make Javacord cache that channel as a direct message
+                Thread.ofPlatform().daemon().start(() -> callbacks.send(id, token, Callbacks.Callback.text(NOT_SEEN, false)));
+            }
+        });
+        try {
+            return runGuarded(argv, out, err, answerDropped);
+        } finally {
+            guard.remove();
+        }
+    }
+
+    private int runGuarded(List<String> argv, PrintStream out, PrintStream err,
+                           java.util.concurrent.atomic.AtomicReference<Callbacks> answerDropped) throws Exception {
         DiscordSettings settings;
         try {
             settings = DiscordSettings.load(Args.parse(argv, Set.of()), env);
@@ -136,10 +182,6 @@ public final class DiscordCommand implements Command {
                     err.println("Discord refuse le jeton (DISCORD_TOKEN) : " + check.detail());
                     return CatalogueCommands.REFUSED;
                 }
-                case MESSAGE_CONTENT_DISABLED -> {
-                    err.println("Discord refuse la connexion : " + check.detail());
-                    return CatalogueCommands.REFUSED;
-                }
                 case UNREACHABLE -> {
                     err.println("Connexion à Discord impossible : " + check.detail());
                     return 1;
@@ -158,10 +200,27 @@ public final class DiscordCommand implements Command {
                 return CatalogueCommands.REFUSED;
             }
             try {
-                return serve(api, settings, opened, cases, db, check, out, err);
+                Callbacks callbacks = Callbacks.of(api);
+                answerDropped.set(callbacks);
+                return serve(api, settings, opened, cases, db, check, callbacks, out, err);
             } finally {
-                Futures.logged(api.disconnect(), "disconnect");
+                disconnect(api);
             }
+        }
+    }
+
+    /**
+     * Disconnects. Javacord 3.8.0's {@code disconnect()} schedules a last task on its thread pool
+     * after closing the socket, and the close event (which shuts that pool down) can come first:
+     * it then throws RejectedExecutionException although it did disconnect. Never let it out.
+     */
+    static void disconnect(DiscordApi api) {
+        try {
+            Futures.await(Futures.logged(api.disconnect(), "disconnect"), Duration.ofSeconds(10), "disconnect");
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.debug("disconnect: Javacord's executors stopped before its last task (the socket is closed)");
+        } catch (RuntimeException e) {
+            LOG.warn("disconnect from Discord: {}", Futures.describe(e));
         }
     }
 
@@ -169,16 +228,19 @@ public final class DiscordCommand implements Command {
         String message = cause == null || cause.getMessage() == null ? "" : cause.getMessage();
         if (message.contains("READY")) {
             return "Discord a fermé la connexion avant qu'elle soit prête : jeton refusé (DISCORD_TOKEN) ou intents non "
-                    + "autorisés (activez « Message Content Intent » dans Developer Portal › Bot).";
+                    + "autorisés pour cette application.";
         }
         return Futures.describe(cause);
     }
 
     private int serve(DiscordApi api, DiscordSettings settings, CatalogueCommands.Opened opened, SqliteHandoffStore cases,
-                      Database db, DiscordPreflight.Result check, PrintStream out, PrintStream err) throws InterruptedException {
-        if (api.getServerTextChannelById(settings.staffChannelId()).isEmpty()) {
-            err.println(DiscordSettings.STAFF_CHANNEL + " : le salon " + settings.staffChannelId() + " est introuvable, "
-                    + "ou le bot ne le voit pas (est-il invité sur ce serveur, avec la permission « Voir le salon » ?).");
+                      Database db, DiscordPreflight.Result check, Callbacks callbacks, PrintStream out, PrintStream err)
+            throws InterruptedException {
+        // Guichet never reads past messages: nothing to keep (and no user text held in memory)
+        api.setMessageCacheSize(0, 0);
+        Optional<String> staffProblem = staffChannelProblem(api, settings.staffChannelId());
+        if (staffProblem.isPresent()) {
+            err.println(DiscordSettings.STAFF_CHANNEL + " : " + staffProblem.get());
             return CatalogueCommands.REFUSED;
         }
         if (api.getRoleById(settings.adviserRoleId()).isEmpty()) {
@@ -188,27 +250,46 @@ public final class DiscordCommand implements Command {
         }
         Wiring.Settings core = settings.core();
         SqliteFeedbackStore feedback = new SqliteFeedbackStore(db);
-        StaffChannel staff = new JavacordStaffChannel(api, settings.staffChannelId(), MessageBuilder::new, SEND_TIMEOUT);
+        JavacordStaffChannel staff = new JavacordStaffChannel(api, settings.staffChannelId(), MessageBuilder::new,
+                SEND_TIMEOUT, new CaseThreads() {
+                    @Override
+                    public Optional<Long> threadOf(String caseId) {
+                        return cases.discordThread(caseId);
+                    }
+
+                    @Override
+                    public void remember(String caseId, long threadId) {
+                        cases.discordThread(caseId, threadId);
+                    }
+                });
+        staff.cacheArchivedThreads();
         DiscordNotifier notifier = new DiscordNotifier(staff, opened.catalogue().advisersById());
         Assistant assistant = Wiring.assistant(opened.catalogue(), opened.index(), cases, feedback, notifier, core, clock);
         Optional<LocalDate> reviewed = opened.catalogue().entries().stream().map(Entry::lastReviewed)
                 .filter(Objects::nonNull).max(LocalDate::compareTo);
-        AtomicInteger n = new AtomicInteger();
-        ExecutorService handlers = Executors.newFixedThreadPool(8, r -> {
-            Thread t = new Thread(r, "guichet-discord-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        // acknowledgements on platform threads: the system gives them their turn however many answers keep the
+        // processors busy (virtual threads are not preempted: on 2 cores, 24 answers being computed held the 50th
+        // acknowledgement back 1.4 s); reused, and as many as interactions arrive at once (the caller acknowledges
+        // past 256)
+        ThreadPoolExecutor acknowledging = new ThreadPoolExecutor(0, 256, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                Thread.ofPlatform().daemon().name("guichet-discord-ack-", 1).factory(), new ThreadPoolExecutor.CallerRunsPolicy());
+        // then one virtual thread per event: no answer waits behind another
+        ExecutorService handlers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("guichet-discord-", 1).factory());
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "guichet-reminders");
             t.setDaemon(true);
             return t;
         });
+        GatewayWatch watch = new GatewayWatch(api, clock, GATEWAY_STALE_AFTER);
         try {
-            DiscordBot bot = new DiscordBot(assistant, opened.catalogue(), cases, notifier, new ReplyRenderer(opened.catalogue().info(), reviewed),
-                    new RateLimiter(clock), settings.adviserRoleId(), settings.staffChannelId(), handlers,
-                    MessageBuilder::new, SEND_TIMEOUT, clock);
+            DiscordBot bot = new DiscordBot(assistant, opened.catalogue(), cases, notifier,
+                    new ReplyRenderer(opened.catalogue().info(), reviewed),
+                    new RateLimiter(clock), settings.adviserRoleId(), settings.staffChannelId(), acknowledging, handlers,
+                    new java.util.concurrent.Semaphore(CONCURRENT_ANSWERS),
+                    new DiscordBot.Outbound(callbacks, MessageBuilder::new, Interactions::javacordUpdater, SEND_TIMEOUT), clock);
             bot.attach(api);
+            watch.start(scheduler, Duration.ofSeconds(5));
+            gateway = watch;
             List<String> problems = registerCommands(api, settings.guildIds(), DiscordBot.commands());
             problems.forEach(p -> err.println("attention : " + p));
             new ReminderService(cases, opened.catalogue().advisersById(), notifier, WorkingHours.cci(),
@@ -238,15 +319,75 @@ public final class DiscordCommand implements Command {
                 } catch (IllegalStateException shuttingDown) {
                     // the hook is running: it waits for us below
                 }
+                watch.stop();
                 scheduler.shutdownNow();
+                // answers being written get their chance to finish
+                acknowledging.shutdown();
                 handlers.shutdown();
                 handlers.awaitTermination(10, TimeUnit.SECONDS);
             }
             return 0;
         } finally {
+            gateway = null;
+            watch.stop();
             scheduler.shutdownNow();
+            acknowledging.shutdownNow();
             handlers.shutdownNow();
         }
+    }
+
+    /** What Guichet needs in the staff channel, besides seeing it. */
+    static final List<PermissionType> STAFF_PERMISSIONS = List.of(PermissionType.VIEW_CHANNEL,
+            PermissionType.CREATE_PUBLIC_THREADS, PermissionType.SEND_MESSAGES_IN_THREADS, PermissionType.EMBED_LINKS,
+            PermissionType.READ_MESSAGE_HISTORY);
+
+    /**
+     * Why the staff channel cannot hold the case threads, in French, if it cannot: unknown or
+     * invisible, not a plain text channel (announcement channels need another kind of thread,
+     * forum channels have posts), or a permission missing there.
+     */
+    static Optional<String> staffChannelProblem(DiscordApi api, long channelId) {
+        Optional<Channel> found = api.getChannelById(channelId);
+        if (found.isEmpty()) {
+            return Optional.of("le salon " + channelId + " est introuvable, ou le bot ne le voit pas (est-il invité sur "
+                    + "ce serveur ? Le salon des conseillers est privé : ajoutez le rôle du bot à ses permissions, avec "
+                    + "« Voir le salon »).");
+        }
+        ChannelType type = found.get().getType();
+        if (type == ChannelType.SERVER_FORUM_CHANNEL) {
+            return Optional.of("le salon " + channelId + " est un forum ; Guichet ouvre un fil par dossier dans un salon "
+                    + "textuel ordinaire : créez-en un, réservé aux conseillers.");
+        }
+        if (type == ChannelType.SERVER_NEWS_CHANNEL) {
+            return Optional.of("le salon " + channelId + " est un salon d'annonces ; Guichet ouvre un fil par dossier dans "
+                    + "un salon textuel ordinaire : créez-en un, réservé aux conseillers.");
+        }
+        Optional<ServerTextChannel> text = found.get().asServerTextChannel();
+        if (type != ChannelType.SERVER_TEXT_CHANNEL || text.isEmpty()) {
+            return Optional.of("le salon " + channelId + " n'est pas un salon textuel (" + type + ").");
+        }
+        User you = api.getYourself();
+        if (text.get().getServer().isAdmin(you)) {
+            return Optional.empty();
+        }
+        List<String> missing = STAFF_PERMISSIONS.stream().filter(p -> !text.get().hasPermission(you, p))
+                .map(DiscordCommand::label).toList();
+        if (!missing.isEmpty()) {
+            return Optional.of("dans le salon " + channelId + ", il manque au bot : " + String.join(", ", missing)
+                    + ". Ajoutez le rôle du bot aux permissions du salon (Modifier le salon › Permissions).");
+        }
+        return Optional.empty();
+    }
+
+    private static String label(PermissionType p) {
+        return switch (p) {
+            case VIEW_CHANNEL -> "Voir le salon";
+            case CREATE_PUBLIC_THREADS -> "Créer des fils publics";
+            case SEND_MESSAGES_IN_THREADS -> "Envoyer des messages dans les fils";
+            case EMBED_LINKS -> "Intégrer des liens";
+            case READ_MESSAGE_HISTORY -> "Voir les anciens messages";
+            default -> p.name();
+        };
     }
 
     /**

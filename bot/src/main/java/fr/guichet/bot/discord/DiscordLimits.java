@@ -200,6 +200,36 @@ public final class DiscordLimits {
     }
 
     /**
+     * The same messages without embeds, their text in the content instead (for a channel where
+     * the bot may not embed links: embeds would arrive empty). Mentions stay on the first
+     * message, the components on the last.
+     */
+    public static List<DiscordMessage> asText(List<DiscordMessage> messages) {
+        StringBuilder text = new StringBuilder();
+        List<Row> rows = new ArrayList<>();
+        Set<Long> mentions = messages.isEmpty() ? Set.of() : messages.get(0).mentionUsers();
+        for (DiscordMessage m : messages) {
+            append(text, m.content());
+            for (Embed e : m.embeds()) {
+                append(text, e.title() == null ? null : "**" + e.title() + "**" + (e.url() == null ? "" : " <" + e.url() + ">"));
+                append(text, e.description());
+                for (Field f : e.fields()) {
+                    append(text, "**" + f.name() + "** : " + f.value());
+                }
+                append(text, e.footer() == null ? null : "_" + e.footer() + "_");
+            }
+            rows.addAll(m.rows());
+        }
+        return pack(text.toString(), List.of(), rows, null, mentions);
+    }
+
+    private static void append(StringBuilder text, String part) {
+        if (part != null && !part.isBlank()) {
+            text.append(text.isEmpty() ? "" : "\n").append(part.strip());
+        }
+    }
+
+    /**
      * An embed too long for one message (25 long fields and a long description) as several:
      * the first with title and description, the next ones continuing the fields.
      */

@@ -14,18 +14,15 @@ import okhttp3.ResponseBody;
  * Asks Discord about the token before connecting, with the HTTP client Javacord itself uses
  * (OkHttp): Javacord reports a refused token only as "websocket closed before READY", and
  * retries for ever when Discord cannot be reached. Here each case is one clear answer: the
- * token is refused (HTTP 401), the privileged intent MESSAGE CONTENT is not enabled for the
- * application, Discord cannot be reached, or all is well (with the application id, for the
- * invitation link).
+ * token is refused (HTTP 401), Discord cannot be reached, or all is well (with the application
+ * id, for the invitation link). No privileged intent is needed: Guichet reads only direct
+ * messages and messages that mention it, whose content Discord always gives.
  */
 public final class DiscordPreflight {
     public static final String DISCORD_API = "https://discord.com/api/v10";
-    /** Application flags: the message content intent, for verified and for unverified (under 100 servers) bots. */
-    static final long GATEWAY_MESSAGE_CONTENT = 1L << 18;
-    static final long GATEWAY_MESSAGE_CONTENT_LIMITED = 1L << 19;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    public enum Status { OK, TOKEN_REFUSED, MESSAGE_CONTENT_DISABLED, UNREACHABLE }
+    public enum Status { OK, TOKEN_REFUSED, UNREACHABLE }
 
     /** The outcome; {@code detail} is one line in French, {@code applicationId} is 0 unless OK. */
     public record Result(Status status, String detail, long applicationId, String applicationName) {
@@ -61,14 +58,8 @@ public final class DiscordPreflight {
             }
             ResponseBody body = response.body();
             JsonNode app = JSON.readTree(body == null ? "{}" : body.string());
-            long flags = app.path("flags").asLong(0);
             long id = app.path("id").asLong(0);
             String name = app.path("name").asText("?");
-            if ((flags & (GATEWAY_MESSAGE_CONTENT | GATEWAY_MESSAGE_CONTENT_LIMITED)) == 0) {
-                return new Result(Status.MESSAGE_CONTENT_DISABLED, "l'intent privilégié MESSAGE CONTENT n'est pas activé "
-                        + "pour l'application « " + name + " » (Developer Portal › Bot › Privileged Gateway Intents › "
-                        + "Message Content Intent).", id, name);
-            }
             return new Result(Status.OK, "application « " + name + " »", id, name);
         } catch (UnknownHostException e) {
             return Result.of(Status.UNREACHABLE, "adresse de Discord introuvable (" + hostOf(baseUrl)

@@ -67,6 +67,27 @@ final class Futures {
         }
     }
 
+    /**
+     * Waits for Discord's answer; past the timeout the call is still pending (the future goes
+     * on, and may succeed): logged as such and {@code false} returned, no exception.
+     * @throws StaffChannel.DiscordFailure when Discord refused
+     */
+    static boolean awaitOrPending(CompletableFuture<?> future, Duration timeout, String what) {
+        try {
+            future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StaffChannel.DiscordFailure(what + ": interrupted", e, false);
+        } catch (TimeoutException e) {
+            LOG.warn("{}: pending, Discord has not answered within {} s (it goes on)", what, timeout.toSeconds());
+            return false;
+        } catch (ExecutionException e) {
+            Throwable cause = unwrap(e);
+            throw new StaffChannel.DiscordFailure(what + ": " + describe(cause), cause, missingPermissions(cause));
+        }
+    }
+
     static Throwable unwrap(Throwable t) {
         Throwable current = t;
         while ((current instanceof CompletionException || current instanceof ExecutionException) && current.getCause() != null) {

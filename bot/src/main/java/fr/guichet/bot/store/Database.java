@@ -314,6 +314,7 @@ public final class Database implements AutoCloseable {
                 for (String sql : SCHEMA) {
                     s.execute(sql);
                 }
+                addMissingColumns(s);
                 Integer version = null;
                 try (ResultSet rs = s.executeQuery("SELECT MAX(version) FROM schema_version")) {
                     if (rs.next()) {
@@ -330,6 +331,23 @@ public final class Database implements AutoCloseable {
             }
             return null;
         });
+    }
+
+    /**
+     * Columns added after schema 1, nullable: added when missing (a database written before
+     * them opens as is, and an older Guichet simply ignores them), so the schema version stays.
+     */
+    private static void addMissingColumns(Statement s) throws SQLException {
+        boolean threadColumn = false;
+        try (ResultSet rs = s.executeQuery("PRAGMA table_info(cases)")) {
+            while (rs.next()) {
+                threadColumn |= "discord_thread_id".equals(rs.getString("name"));
+            }
+        }
+        if (!threadColumn) {
+            // the Discord thread of a case, so a restart never opens a second one
+            s.execute("ALTER TABLE cases ADD COLUMN discord_thread_id INTEGER");
+        }
     }
 
     // ---------------------------------------------------------------- helpers for the stores

@@ -256,6 +256,33 @@ public final class SqliteHandoffStore implements HandoffStore {
         });
     }
 
+    /** The Discord thread where the case was announced, if it is known. */
+    public Optional<Long> discordThread(String id) {
+        return db.read("Impossible de lire le dossier " + id, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT discord_thread_id FROM cases WHERE id = ?")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.<Long>empty();
+                    }
+                    long thread = rs.getLong(1);
+                    return rs.wasNull() ? Optional.<Long>empty() : Optional.of(thread);
+                }
+            }
+        });
+    }
+
+    /** Remembers the Discord thread of the case (Discord adapter). Unknown id: nothing written. */
+    public void discordThread(String id, long threadId) {
+        db.write("Impossible d'enregistrer le fil du dossier " + id, c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE cases SET discord_thread_id = ? WHERE id = ?")) {
+                ps.setLong(1, threadId);
+                ps.setString(2, id);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
     /** Closes the database only when this store opened it ({@link #open}). */
     @Override
     public void close() {

@@ -1,6 +1,7 @@
 package fr.guichet.bot.discord;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.mockito.ArgumentMatchers.any;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -58,8 +59,8 @@ class DiscordAdviserDeskTest {
         DiscordNotifier notifier = new DiscordNotifier(staff, DiscordFixtures.catalogue().advisersById());
         bot = new DiscordBot(DiscordFixtures.assistant(store, notifier, data), DiscordFixtures.catalogue(), store, notifier,
                 new ReplyRenderer(Optional.of(LocalDate.of(2026, 11, 28))), new RateLimiter(DiscordFixtures.CLOCK),
-                DiscordFixtures.ROLE, DiscordFixtures.STAFF, Runnable::run,
-                () -> DiscordFixtures.builder(MessageBuilder.class), Duration.ofSeconds(2), DiscordFixtures.CLOCK);
+                DiscordFixtures.ROLE, DiscordFixtures.STAFF, Runnable::run, Runnable::run, new java.util.concurrent.Semaphore(2),
+                DiscordFixtures.outbound(() -> DiscordFixtures.builder(MessageBuilder.class)), DiscordFixtures.CLOCK);
         caseId = store.create(new NewCase("discord:1001", null, Theme.CREATION, "alice-creation", "bruno-creation",
                 "demande explicite d'un conseiller", List.of(), List.of())).id();
     }
@@ -94,13 +95,14 @@ class DiscordAdviserDeskTest {
         CaseEvent claimed = stored().events().get(stored().events().size() - 1);
         assertEquals(CaseEvent.CLAIMED, claimed.action());
         assertEquals("alice-creation", claimed.actor());
-        assertEquals("✋ Dossier " + caseId + " pris en charge par Alice Exemple.", content(r.immediate()));
-        verify(r.immediate(), never()).setFlags(MessageFlag.EPHEMERAL); // public in the thread
+        assertEquals(Callbacks.Callback.DEFERRED_UPDATE, r.callback().type());
+        assertEquals("✋ Dossier " + caseId + " pris en charge par Alice Exemple.", content(r.followUp()));
+        verify(r.followUp(), never()).setFlags(MessageFlag.EPHEMERAL); // public in the thread
 
         // a second claim is refused privately, and changes nothing
         DiscordFixtures.Responses again = click(DiscordNotifier.CLAIM + caseId, BRUNO, true);
-        assertTrue(content(again.immediate()).contains("déjà pris en charge"));
-        verify(again.immediate()).setFlags(MessageFlag.EPHEMERAL);
+        assertTrue(content(again.followUp()).contains("déjà pris en charge"));
+        verify(again.followUp()).setFlags(MessageFlag.EPHEMERAL);
         assertEquals("alice-creation", stored().adviserId());
     }
 
@@ -116,15 +118,16 @@ class DiscordAdviserDeskTest {
     @Test
     void onlyAdvisersMayActOnCases() {
         DiscordFixtures.Responses r = click(DiscordNotifier.RESOLVE + caseId, STRANGER, false);
-        assertEquals(AdviserDesk.NOT_ADVISER, content(r.immediate()));
-        verify(r.immediate()).setFlags(MessageFlag.EPHEMERAL);
+        assertEquals(Callbacks.Callback.MESSAGE, r.callback().type());
+        assertEquals(AdviserDesk.NOT_ADVISER, r.callback().data().path("content").asText());
+        assertEquals(Callbacks.Callback.EPHEMERAL, r.callback().data().path("flags").asInt());
         assertEquals(CaseState.OPEN, stored().state());
 
         SlashCommandInteraction list = mock(SlashCommandInteraction.class);
         DiscordFixtures.Responses lr = DiscordFixtures.wire(list, STRANGER, false);
         when(list.getCommandName()).thenReturn("dossiers");
         bot.onSlash(list);
-        assertEquals(AdviserDesk.NOT_ADVISER, content(lr.immediate()));
+        assertEquals(AdviserDesk.NOT_ADVISER, content(lr.updater()));
     }
 
     @Test
@@ -132,7 +135,10 @@ class DiscordAdviserDeskTest {
         DiscordFixtures.Responses r = click(DiscordNotifier.RESOLVE + caseId, ALICE, true);
         assertEquals(CaseState.RESOLVED, stored().state());
         assertEquals("alice-creation", stored().events().get(stored().events().size() - 1).actor());
-        assertEquals("✅ Dossier " + caseId + " clos par Alice Exemple.", content(r.immediate()));
+        assertEquals("✅ Dossier " + caseId + " clos par Alice Exemple.", content(r.followUp()));
+        // nothing left to click under a closed case: its message loses its buttons
+        verify(r.updater()).update();
+        verify(r.updater(), never()).addComponents(any(HighLevelComponent[].class));
         // an adviser the catalogue does not know acts under their Discord id
         String other = store.create(new NewCase("discord:1002", null, Theme.CREATION, "alice-creation", "bruno-creation",
                 "x", List.of(), List.of())).id();
@@ -145,13 +151,13 @@ class DiscordAdviserDeskTest {
     void reassigningOffersTheOtherAdvisersThenGivesTheCaseAndPingsOnlyTheNewOne() {
         DiscordFixtures.Responses r = click(DiscordNotifier.REASSIGN + caseId, ALICE, true);
         ArgumentCaptor<HighLevelComponent> rows = ArgumentCaptor.forClass(HighLevelComponent.class);
-        verify(r.immediate()).addComponents(rows.capture());
+        verify(r.followUp()).addComponents(rows.capture());
         SelectMenu menu = (SelectMenu) ((ActionRow) rows.getValue()).getComponents().get(0);
         assertEquals(DiscordNotifier.REASSIGN_TO + caseId, menu.getCustomId());
         List<String> offered = menu.getOptions().stream().map(SelectMenuOption::getValue).toList();
         assertTrue(offered.contains("bruno-creation"));
         assertTrue(!offered.contains("alice-creation"), "not the adviser who holds it");
-        verify(r.immediate()).setFlags(MessageFlag.EPHEMERAL);
+        verify(r.followUp()).setFlags(MessageFlag.EPHEMERAL);
 
         SelectMenuInteraction choice = mock(SelectMenuInteraction.class);
         DiscordFixtures.Responses cr = DiscordFixtures.wire(choice, ALICE, true);
@@ -180,7 +186,7 @@ class DiscordAdviserDeskTest {
         DiscordFixtures.Responses r = DiscordFixtures.wire(list, ALICE, true);
         when(list.getCommandName()).thenReturn("dossiers");
         bot.onSlash(list);
-        verify(list).respondLater(true);
+        assertEquals(Callbacks.Callback.DEFERRED_MESSAGE, r.callback().type());
         @SuppressWarnings("unchecked")
         ArgumentCaptor<List<org.javacord.api.entity.message.embed.EmbedBuilder>> embeds = ArgumentCaptor.forClass(List.class);
         verify(r.updater()).addEmbeds(embeds.capture());

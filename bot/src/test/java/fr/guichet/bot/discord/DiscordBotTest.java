@@ -10,6 +10,7 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.lenient;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.spy;
@@ -33,6 +34,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
 import org.javacord.api.entity.channel.TextChannel;
 import org.javacord.api.entity.message.Message;
 import org.javacord.api.entity.message.MessageAuthor;
@@ -72,12 +74,12 @@ class DiscordBotTest {
         DiscordNotifier notifier = new DiscordNotifier(staff, DiscordFixtures.catalogue().advisersById());
         bot = new DiscordBot(DiscordFixtures.assistant(store, notifier, data), DiscordFixtures.catalogue(), store, notifier,
                 new ReplyRenderer(Optional.of(LocalDate.of(2026, 11, 28))), new RateLimiter(DiscordFixtures.CLOCK),
-                DiscordFixtures.ROLE, DiscordFixtures.STAFF, Runnable::run, () -> {
+                DiscordFixtures.ROLE, DiscordFixtures.STAFF, Runnable::run, Runnable::run, new Semaphore(2), DiscordFixtures.outbound(() -> {
                     MessageBuilder b = DiscordFixtures.builder(MessageBuilder.class);
                     when(b.send(any(TextChannel.class))).thenReturn(CompletableFuture.completedFuture(mock(Message.class)));
                     channelMessages.add(b);
                     return b;
-                }, Duration.ofSeconds(2), DiscordFixtures.CLOCK);
+                }), DiscordFixtures.CLOCK);
         bot.botUserId(BOT);
     }
 
@@ -123,6 +125,14 @@ class DiscordBotTest {
         return captor.getValue();
     }
 
+    /** The interaction was acknowledged by a private deferral (« Guichet réfléchit… » for the user only). */
+    private static void assertDeferredPrivately(DiscordFixtures.Responses r) {
+        Callbacks.Callback first = r.callbacks().get(0);
+        assertEquals(Callbacks.Callback.DEFERRED_MESSAGE, first.type());
+        assertEquals(Callbacks.Callback.EPHEMERAL, first.data().path("flags").asInt());
+        assertEquals("[]", first.data().path("allowed_mentions").path("parse").toString());
+    }
+
     @Test
     void aQuestionIsDeferredThenAnsweredWithEmbedsWithinDiscordsLimits() {
         DiscordFixtures.Responses[] r = new DiscordFixtures.Responses[1];
@@ -130,10 +140,10 @@ class DiscordBotTest {
 
         bot.onSlash(i);
 
-        InOrder order = inOrder(i, r[0].updater());
-        order.verify(i).respondLater(true);
-        order.verify(r[0].updater()).update();
+        assertDeferredPrivately(r[0]);
+        verify(r[0].updater()).update();
         verify(i, never()).createImmediateResponder();
+        verify(i, never()).respondLater(anyBoolean());
         List<EmbedBuilder> embeds = embeds(r[0].updater());
         assertTrue(embeds.size() >= 2 && embeds.size() <= 10, "the answer and its cards: " + embeds.size());
         int total = 0;
@@ -161,15 +171,14 @@ class DiscordBotTest {
             DiscordFixtures.Responses[] r = new DiscordFixtures.Responses[1];
             SlashCommandInteraction i = slash("question", "texte", "formation hygiene restaurant " + n, r);
             bot.onSlash(i);
-            verify(i).respondLater(true);
+            verify(r[0].updater()).addEmbeds(anyList()); // an answer, not the refusal
         }
         DiscordFixtures.Responses[] r = new DiscordFixtures.Responses[1];
         SlashCommandInteraction seventh = slash("question", "texte", "formation hygiene restaurant 7", r);
         bot.onSlash(seventh);
-        verify(seventh, never()).respondLater(anyBoolean());
-        assertEquals(DiscordBot.RATE_LIMITED, content(r[0].immediate()));
-        verify(r[0].immediate()).setFlags(MessageFlag.EPHEMERAL);
-        assertNoPing(mentions(r[0].immediate()));
+        assertDeferredPrivately(r[0]);
+        assertEquals(DiscordBot.RATE_LIMITED, content(r[0].updater()));
+        assertNoPing(mentions(r[0].updater()));
     }
 
     @Test
@@ -177,10 +186,9 @@ class DiscordBotTest {
         DiscordFixtures.Responses[] r = new DiscordFixtures.Responses[1];
         SlashCommandInteraction i = slash("question", "texte", "aide ".repeat(401), r); // 2,005 characters
         bot.onSlash(i);
-        verify(i, never()).respondLater(anyBoolean());
-        String refusal = content(r[0].immediate());
+        assertDeferredPrivately(r[0]);
+        String refusal = content(r[0].updater());
         assertTrue(refusal.startsWith("Votre message est trop long (2005 caractères, 2000 au plus)"), refusal);
-        verify(r[0].immediate()).setFlags(MessageFlag.EPHEMERAL);
     }
 
     private ModalInteraction form(String consent, DiscordFixtures.Responses[] out) {
@@ -201,12 +209,12 @@ class DiscordBotTest {
         // the question first, then « Parler à un conseiller », which opens the form
         bot.onSlash(slash("question", "texte", QUESTION, new DiscordFixtures.Responses[1]));
         ButtonInteraction button = mock(ButtonInteraction.class);
-        DiscordFixtures.wire(button, USER, false);
+        DiscordFixtures.Responses shown = DiscordFixtures.wire(button, USER, false);
         when(button.getCustomId()).thenReturn(ReplyRenderer.HANDOFF);
-        when(button.respondWithModal(anyString(), anyString(), any(HighLevelComponent[].class)))
-                .thenReturn(CompletableFuture.completedFuture(null));
         bot.onButton(button);
-        verify(button).respondWithModal(eq(DiscordBot.MODAL), anyString(), any(HighLevelComponent[].class));
+        assertEquals(Callbacks.Callback.MODAL, shown.callback().type());
+        assertEquals(DiscordBot.MODAL, shown.callback().data().path("custom_id").asText());
+        assertEquals(4, shown.callback().data().path("components").size(), "name, company, reach, consent");
 
         DiscordFixtures.Responses[] r = new DiscordFixtures.Responses[1];
         ModalInteraction submit = form("Oui", r);
@@ -226,7 +234,7 @@ class DiscordBotTest {
         String discordId = DiscordFixtures.catalogue().adviser(stored.adviserId()).orElseThrow().discordUserId();
         assertEquals(Set.of(Long.parseLong(discordId)), thread.getValue().get(0).mentionUsers());
         // the entrepreneur's confirmation: private, with the adviser's name and role and when
-        verify(submit).respondLater(true);
+        assertDeferredPrivately(r[0]);
         String confirmation = content(r[0].updater());
         var adviser = DiscordFixtures.catalogue().adviser(stored.adviserId()).orElseThrow();
         assertTrue(confirmation.startsWith("C'est transmis. " + adviser.name() + ", " + adviser.role()), confirmation);
@@ -241,6 +249,26 @@ class DiscordBotTest {
         HandoffCase stored = store.list(EnumSet.of(CaseState.OPEN)).get(0);
         assertEquals(null, stored.contact(), "no consent, nothing kept");
         assertTrue(content(r[0].updater()).contains("la réponse viendra ici, sur Discord"));
+    }
+
+    @Test
+    void anOpenCaseIsReusedAndFormsAreLimitedToThreeAnHour() {
+        for (int n = 1; n <= 3; n++) {
+            DiscordFixtures.Responses[] r = new DiscordFixtures.Responses[1];
+            bot.onModal(form("oui", r));
+            assertTrue(content(r[0].updater()).startsWith("C'est transmis."), "form " + n);
+            HandoffCase open = store.list(EnumSet.of(CaseState.OPEN)).get(0);
+            // while it is open, a second form opens no second case
+            DiscordFixtures.Responses[] again = new DiscordFixtures.Responses[1];
+            bot.onModal(form("oui", again));
+            assertTrue(content(again[0].updater()).contains("est déjà transmise"));
+            assertEquals(n, store.byEntrepreneur("discord:" + USER).size());
+            store.transition(open.id(), CaseState.RESOLVED, "alice-creation");
+        }
+        DiscordFixtures.Responses[] fourth = new DiscordFixtures.Responses[1];
+        bot.onModal(form("oui", fourth));
+        assertEquals(DiscordBot.TOO_MANY_FORMS, content(fourth[0].updater()));
+        assertEquals(3, store.byEntrepreneur("discord:" + USER).size());
     }
 
     @Test
@@ -277,7 +305,7 @@ class DiscordBotTest {
             // any other failure of a future is logged the same way
             DiscordFixtures.Responses[] r2 = new DiscordFixtures.Responses[1];
             SlashCommandInteraction other = slash("profil", null, null, r2);
-            when(r2[0].immediate().respond()).thenReturn(CompletableFuture.failedFuture(new IllegalStateException("boom")));
+            when(r2[0].updater().update()).thenReturn(CompletableFuture.failedFuture(new IllegalStateException("boom")));
             bot.onSlash(other);
             assertTrue(logs.list.stream().anyMatch(e -> e.getFormattedMessage().contains("IllegalStateException: boom")),
                     logs.list.toString());
@@ -293,9 +321,9 @@ class DiscordBotTest {
         DiscordFixtures.Responses r = DiscordFixtures.wire(button, USER, false);
         when(button.getCustomId()).thenReturn(ReplyRenderer.MORE + entry.id());
         bot.onButton(button);
-        assertEquals(entry.title(), DiscordFixtures.json(embeds(r.immediate()).get(0)).path("title").asText()
+        assertEquals(entry.title(), DiscordFixtures.json(embeds(r.updater()).get(0)).path("title").asText()
                 .replace("\u200B", ""));
-        verify(r.immediate()).setFlags(MessageFlag.EPHEMERAL);
+        assertDeferredPrivately(r);
     }
 
     // ---- mentions and direct messages ---------------------------------------------------------
@@ -311,6 +339,7 @@ class DiscordBotTest {
         when(m.getServer()).thenReturn(direct ? Optional.empty() : Optional.of(mock(Server.class)));
         TextChannel channel = mock(TextChannel.class);
         when(channel.getId()).thenReturn(channelId);
+        lenient().when(channel.canYouEmbedLinks()).thenReturn(true);
         when(m.getChannel()).thenReturn(channel);
         return m;
     }
@@ -327,7 +356,7 @@ class DiscordBotTest {
         bot.onMessage(m);
         assertFalse(channelMessages.isEmpty());
         MessageBuilder first = channelMessages.get(0);
-        verify(first).replyTo(m);
+        verify(first).replyTo(m, false); // a deleted question still gets its answer
         verify(first).send(m.getChannel());
         channelMessages.forEach(b -> assertNoPing(mentions(b)));
     }
@@ -368,11 +397,12 @@ class DiscordBotTest {
         DiscordBot failing = new DiscordBot(DiscordFixtures.assistant(store, new DiscordNotifier(staff,
                 DiscordFixtures.catalogue().advisersById()), data), DiscordFixtures.catalogue(), store,
                 new DiscordNotifier(staff, DiscordFixtures.catalogue().advisersById()), new ReplyRenderer(Optional.empty()),
-                new RateLimiter(DiscordFixtures.CLOCK), DiscordFixtures.ROLE, DiscordFixtures.STAFF, Runnable::run, () -> {
+                new RateLimiter(DiscordFixtures.CLOCK), DiscordFixtures.ROLE, DiscordFixtures.STAFF, Runnable::run, Runnable::run, new Semaphore(2),
+                DiscordFixtures.outbound(() -> {
                     MessageBuilder b = DiscordFixtures.builder(MessageBuilder.class);
                     when(b.send(any(TextChannel.class))).thenReturn(CompletableFuture.failedFuture(refused));
                     return b;
-                }, Duration.ofSeconds(2), DiscordFixtures.CLOCK);
+                }), DiscordFixtures.CLOCK);
         failing.botUserId(BOT);
         failing.onMessage(m); // must not throw
         verify(staff).notice(any());

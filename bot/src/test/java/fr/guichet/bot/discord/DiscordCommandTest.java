@@ -109,13 +109,22 @@ class DiscordCommandTest {
                 new IllegalStateException("Websocket closed before READY packet was received!"))));
         assertEquals(1, errLines().size());
         assertTrue(errLines().get(0).startsWith("Discord refuse la connexion : Discord a fermé la connexion"), errLines().get(0));
-        assertTrue(errLines().get(0).contains("Message Content Intent"));
+        assertTrue(errLines().get(0).contains("jeton refusé (DISCORD_TOKEN)"));
     }
 
     private DiscordApi api(boolean staffChannel, boolean role) {
         DiscordApi api = mock(DiscordApi.class);
-        when(api.getServerTextChannelById(DiscordFixtures.STAFF))
-                .thenReturn(staffChannel ? Optional.of(mock(ServerTextChannel.class)) : Optional.empty());
+        ServerTextChannel staff = mock(ServerTextChannel.class);
+        org.mockito.Mockito.lenient().when(staff.getType()).thenReturn(org.javacord.api.entity.channel.ChannelType.SERVER_TEXT_CHANNEL);
+        org.mockito.Mockito.lenient().when(staff.asServerTextChannel()).thenReturn(Optional.of(staff));
+        org.mockito.Mockito.lenient().when(staff.getServer()).thenReturn(mock(Server.class));
+        org.mockito.Mockito.lenient().when(staff.hasPermission(any(), any())).thenReturn(true);
+        org.javacord.api.entity.server.ArchivedThreads none = mock(org.javacord.api.entity.server.ArchivedThreads.class);
+        org.mockito.Mockito.lenient().when(staff.getPublicArchivedThreads()).thenReturn(CompletableFuture.completedFuture(none));
+        org.mockito.Mockito.lenient().when(api.getChannelById(DiscordFixtures.STAFF))
+                .thenReturn(staffChannel ? Optional.of(staff) : Optional.empty());
+        org.mockito.Mockito.lenient().when(api.getServerTextChannelById(DiscordFixtures.STAFF))
+                .thenReturn(staffChannel ? Optional.of(staff) : Optional.empty());
         when(api.getRoleById(DiscordFixtures.ROLE)).thenReturn(role ? Optional.of(mock(Role.class)) : Optional.empty());
         when(api.disconnect()).thenReturn(CompletableFuture.completedFuture(null));
         User me = mock(User.class);
@@ -141,6 +150,21 @@ class DiscordCommandTest {
         assertEquals(2, run(env(), OK, s -> CompletableFuture.completedFuture(noRole)));
         assertTrue(errLines().get(0).startsWith("DISCORD_ADVISER_ROLE_ID : le rôle 42 est introuvable"));
         verify(noRole).disconnect();
+    }
+
+    @Test
+    void aStaffChannelThatCannotHoldCaseThreadsIsRefusedWithTheReason() {
+        DiscordApi api = api(true, true);
+        ServerTextChannel staff = (ServerTextChannel) api.getChannelById(DiscordFixtures.STAFF).orElseThrow();
+        when(staff.hasPermission(any(), eq(org.javacord.api.entity.permission.PermissionType.CREATE_PUBLIC_THREADS)))
+                .thenReturn(false);
+        assertEquals(Optional.of("dans le salon 900, il manque au bot : Créer des fils publics. Ajoutez le rôle du bot aux "
+                + "permissions du salon (Modifier le salon › Permissions)."), DiscordCommand.staffChannelProblem(api, 900));
+
+        when(staff.getType()).thenReturn(org.javacord.api.entity.channel.ChannelType.SERVER_FORUM_CHANNEL);
+        assertTrue(DiscordCommand.staffChannelProblem(api, 900).orElseThrow().contains("est un forum"));
+        when(staff.getType()).thenReturn(org.javacord.api.entity.channel.ChannelType.SERVER_NEWS_CHANNEL);
+        assertTrue(DiscordCommand.staffChannelProblem(api, 900).orElseThrow().contains("salon d'annonces"));
     }
 
     @Test
@@ -170,6 +194,7 @@ class DiscordCommandTest {
             verify(api).addModalSubmitListener(any());
             verify(api).addSelectMenuChooseListener(any());
             verify(api).addMessageCreateListener(any());
+            verify(api).setMessageCacheSize(0, 0); // Guichet never reads past messages
             command.stop();
             assertEquals(0, exit.get(20, TimeUnit.SECONDS));
             verify(api).disconnect();
@@ -218,6 +243,10 @@ class DiscordCommandTest {
         assertTrue(theme.path("choices").size() <= 25, "Discord allows 25 choices");
         assertEquals("creation", theme.path("choices").get(0).path("value").asText());
         assertEquals(false, byName.get("dossiers").path("dm_permission").asBoolean(true));
+        assertEquals("32", byName.get("dossiers").path("default_member_permissions").asText(),
+                "hidden from members without Manage Server until opened to the adviser role");
+        assertTrue(byName.get("question").path("default_member_permissions").isMissingNode()
+                || byName.get("question").path("default_member_permissions").isNull());
         byName.values().forEach(c -> assertTrue(c.path("description").asText().length() <= 100));
     }
 }

@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.javacord.api.entity.channel.TextChannel;
@@ -88,9 +89,47 @@ final class DiscordFixtures {
                 : RETURNS_DEFAULTS.answer(inv));
     }
 
-    /** The response builders of one interaction, to verify and capture. */
+    /** The response builders of one interaction, to verify and capture; its callbacks are in {@link #CALLBACKS}. */
     record Responses(InteractionImmediateResponseBuilder immediate, InteractionOriginalResponseUpdater updater,
-                     InteractionFollowupMessageBuilder followUp) {
+                     InteractionFollowupMessageBuilder followUp, long id) {
+        /** The callbacks Guichet sent for this interaction, in order. */
+        List<Callbacks.Callback> callbacks() {
+            return CALLBACKS.sent.stream().filter(s -> s.id() == id).map(Sent::callback).toList();
+        }
+
+        /** The only callback, asserted to be the only one. */
+        Callbacks.Callback callback() {
+            List<Callbacks.Callback> all = callbacks();
+            if (all.size() != 1) {
+                throw new AssertionError("one callback expected: " + all);
+            }
+            return all.get(0);
+        }
+    }
+
+    /** A callback as Guichet sent it. */
+    record Sent(long id, String token, Callbacks.Callback callback) {
+    }
+
+    /** Records the callbacks and says they were taken. */
+    static final class RecordingCallbacks implements Callbacks {
+        final List<Sent> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Override
+        public Outcome send(long id, String token, Callback callback) {
+            sent.add(new Sent(id, token, callback));
+            return Outcome.SENT;
+        }
+    }
+
+    static final RecordingCallbacks CALLBACKS = new RecordingCallbacks();
+    private static final Map<InteractionBase, InteractionOriginalResponseUpdater> UPDATERS =
+            java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+    private static final java.util.concurrent.atomic.AtomicLong IDS = new java.util.concurrent.atomic.AtomicLong(5000);
+
+    /** What the bot under test sends through: recorded callbacks, then the mocks of {@link #wire}. */
+    static DiscordBot.Outbound outbound(java.util.function.Supplier<org.javacord.api.entity.message.MessageBuilder> builders) {
+        return new DiscordBot.Outbound(CALLBACKS, builders, UPDATERS::get, Duration.ofSeconds(2));
     }
 
     /**
@@ -111,8 +150,13 @@ final class DiscordFixtures {
         lenient().when(i.getUser()).thenReturn(user);
         lenient().when(i.getServer()).thenReturn(Optional.of(server));
         lenient().when(i.getChannel()).thenReturn(Optional.of(channel));
+        long id = IDS.incrementAndGet();
+        lenient().when(i.getId()).thenReturn(id);
+        lenient().when(i.getToken()).thenReturn("token-" + id);
+        lenient().when(i.getBotPermissions()).thenReturn(Optional.empty());
         Responses r = new Responses(builder(InteractionImmediateResponseBuilder.class),
-                builder(InteractionOriginalResponseUpdater.class), builder(InteractionFollowupMessageBuilder.class));
+                builder(InteractionOriginalResponseUpdater.class), builder(InteractionFollowupMessageBuilder.class), id);
+        UPDATERS.put(i, r.updater());
         lenient().when(i.createImmediateResponder()).thenReturn(r.immediate());
         lenient().when(r.immediate().respond()).thenReturn(CompletableFuture.completedFuture(r.updater()));
         lenient().when(i.respondLater(anyBoolean())).thenReturn(CompletableFuture.completedFuture(r.updater()));

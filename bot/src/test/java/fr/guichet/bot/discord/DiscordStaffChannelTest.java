@@ -44,7 +44,8 @@ class DiscordStaffChannelTest {
     private final ServerTextChannel channel = mock(ServerTextChannel.class);
     private final ServerThreadChannel thread = mock(ServerThreadChannel.class);
     private final Server server = mock(Server.class);
-    private final List<MessageBuilder> sent = new ArrayList<>();
+    private final List<MessageBuilder> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final CaseThreads threads = CaseThreads.inMemory();
     private CompletableFuture<Message> sendResult = CompletableFuture.completedFuture(mock(Message.class));
     private final Adviser alice = new Adviser("alice", "Alice Exemple", "Conseillère", List.of(Theme.CREATION), List.of(),
             "100000000000000001", null, null, "bruno");
@@ -67,7 +68,7 @@ class DiscordStaffChannelTest {
             when(b.send(any(org.javacord.api.entity.channel.TextChannel.class))).thenAnswer(inv -> sendResult);
             sent.add(b);
             return b;
-        }, Duration.ofSeconds(2));
+        }, Duration.ofMillis(300), threads);
     }
 
     private static AllowedMentions mentions(MessageBuilder b) {
@@ -147,5 +148,54 @@ class DiscordStaffChannelTest {
 
         when(api.getServerTextChannelById(DiscordFixtures.STAFF)).thenReturn(Optional.empty());
         assertThrows(StaffChannel.DiscordFailure.class, () -> staff().notice(DiscordMessage.text("x")));
+    }
+
+    @Test
+    void theThreadIdIsStoredWithTheCaseAndAReminderAfterARestartUsesIt() {
+        new DiscordNotifier(staff(), Map.of("alice", alice, "bruno", bruno))
+                .caseOpened(DiscordNotifierTest.aCase("alice", "bruno", "bonjour"), alice);
+        assertEquals(Optional.of(THREAD), threads.threadOf("D-2026-000001"));
+
+        // after a restart: the thread is not in the active list, but the stored id finds it
+        sent.clear();
+        when(server.getThreadChannels()).thenReturn(List.of());
+        when(api.getServerThreadChannelById(THREAD)).thenReturn(Optional.of(thread));
+        new DiscordNotifier(staff(), Map.of("alice", alice, "bruno", bruno))
+                .reminder(DiscordNotifierTest.aCase("alice", "bruno", "bonjour"), alice);
+        verify(channel, times(1)).createThread(any(ChannelType.class), anyString(), any(AutoArchiveDuration.class));
+        assertEquals(1, sent.size());
+        verify(sent.get(0)).send(thread);
+    }
+
+    @Test
+    void aStoredThreadOutOfReachGetsAMessageInTheStaffChannelNeverASecondThread() {
+        threads.remember("D-2026-000001", 4242L);
+        when(server.getThreadChannels()).thenReturn(List.of());
+        ArchivedThreads archived = mock(ArchivedThreads.class);
+        when(archived.getServerThreadChannels()).thenReturn(List.of());
+        when(channel.getPublicArchivedThreads()).thenReturn(CompletableFuture.completedFuture(archived));
+
+        new DiscordNotifier(staff(), Map.of("alice", alice, "bruno", bruno))
+                .reminder(DiscordNotifierTest.aCase("alice", "bruno", "bonjour"), alice);
+
+        verify(channel, never()).createThread(any(ChannelType.class), anyString(), any(AutoArchiveDuration.class));
+        assertEquals(2, sent.size(), "the link to the thread, then the reminder");
+        sent.forEach(b -> verify(b).send(channel));
+        ArgumentCaptor<String> link = ArgumentCaptor.forClass(String.class);
+        verify(sent.get(0)).setContent(link.capture());
+        assertEquals("🧵 Fil du dossier D-2026-000001 : <#4242>", link.getValue());
+    }
+
+    @Test
+    void aSlowDiscordLeavesTheSendPendingNotFailedAndTheStepsStayInOrder() {
+        CompletableFuture<Message> slow = new CompletableFuture<>();
+        sendResult = slow;
+        // returns after the timeout without throwing: the thread exists, its first message is on its way
+        staff().openThread("D-2026-000001", "D-2026-000001 · x",
+                List.of(DiscordMessage.text("un"), DiscordMessage.text("deux")));
+        assertEquals(1, sent.size(), "the second message waits for the first");
+        slow.complete(mock(Message.class));
+        assertEquals(2, sent.size(), "then follows it, once Discord took the first");
+        assertEquals(Optional.of(THREAD), threads.threadOf("D-2026-000001"));
     }
 }

@@ -78,6 +78,33 @@ class DatabaseTest {
     }
 
     @Test
+    void aDatabaseWrittenBeforeTheDiscordThreadColumnGetsItAndKeepsItsCases() {
+        try (Database db = new Database(tmp)) {
+            db.write("test", c -> {
+                try (Statement s = c.createStatement()) {
+                    s.execute("ALTER TABLE cases DROP COLUMN discord_thread_id"); // as written before the column
+                    s.execute("INSERT INTO cases (id, created_at, state, entrepreneur_id, adviser_id, backup_id, reason, "
+                            + "transcript, entry_ids) VALUES ('D-2026-000001', '2026-12-01T10:00:00Z', 'OPEN', 'e', 'a', 'b', "
+                            + "'r', '[]', '[]')");
+                }
+                return null;
+            });
+        }
+        try (fr.guichet.bot.store.SqliteHandoffStore store = fr.guichet.bot.store.SqliteHandoffStore.open(tmp,
+                java.time.Clock.systemUTC())) {
+            assertEquals(java.util.Optional.empty(), store.discordThread("D-2026-000001"));
+            store.discordThread("D-2026-000001", 1234567890123456789L);
+            assertEquals(java.util.Optional.of(1234567890123456789L), store.discordThread("D-2026-000001"));
+            assertTrue(store.find("D-2026-000001").isPresent());
+            store.discordThread("D-2099-000009", 1L); // unknown case: nothing written, no error
+            assertEquals(java.util.Optional.empty(), store.discordThread("D-2099-000009"));
+        }
+        try (Database db = new Database(tmp)) {
+            assertEquals(Database.SCHEMA_VERSION, count(db, "SELECT MAX(version) FROM schema_version"), "an added column, same schema");
+        }
+    }
+
+    @Test
     void refusesAFileWrittenByANewerVersion() {
         try (Database db = new Database(tmp)) {
             db.write("test", c -> {

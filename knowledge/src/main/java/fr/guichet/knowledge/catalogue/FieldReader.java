@@ -209,20 +209,46 @@ final class FieldReader {
         };
     }
 
+    /**
+     * A web address, normalised so that whoever shows it (a Discord embed or link button
+     * refuses anything else) gets plain ASCII: the scheme in lower case, the host in its ASCII
+     * (IDN) form, in lower case and with at least one dot, the rest percent-encoded where it is
+     * not ASCII.
+     */
     String url(String field) {
         String value = text(field, false);
         if (value == null) {
             return null;
         }
+        int separator = value.indexOf("://");
+        String scheme = separator < 0 ? "" : value.substring(0, separator).toLowerCase(java.util.Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            error(field, "adresse invalide « " + value + " » (http:// ou https:// attendu)");
+            return null;
+        }
+        int end = separator + 3;
+        while (end < value.length() && "/?#".indexOf(value.charAt(end)) < 0) {
+            end++;
+        }
+        String authority = value.substring(separator + 3, end);
+        String host = authority;
+        String port = "";
+        int colon = authority.lastIndexOf(':');
+        if (colon >= 0) {
+            host = authority.substring(0, colon);
+            port = authority.substring(colon);
+        }
         try {
-            URI uri = new URI(value);
-            if (!("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
-                    || uri.getHost() == null) {
-                error(field, "adresse invalide « " + value + " » (http:// ou https:// attendu)");
-                return null;
+            if (authority.contains("@") || host.isEmpty() || !(port.isEmpty() || port.matches(":[0-9]{1,5}"))) {
+                throw new URISyntaxException(value, "authority");
             }
-            return value;
-        } catch (URISyntaxException e) {
+            String ascii = java.net.IDN.toASCII(host, java.net.IDN.USE_STD3_ASCII_RULES).toLowerCase(java.util.Locale.ROOT);
+            if (!ascii.contains(".") || ascii.startsWith(".") || ascii.endsWith(".")) {
+                throw new URISyntaxException(value, "host");
+            }
+            URI uri = new URI(scheme + "://" + ascii + port + value.substring(end));
+            return uri.toASCIIString();
+        } catch (URISyntaxException | IllegalArgumentException e) {
             error(field, "adresse invalide « " + value + " »");
             return null;
         }

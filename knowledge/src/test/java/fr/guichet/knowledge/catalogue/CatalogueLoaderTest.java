@@ -349,6 +349,27 @@ class CatalogueLoaderTest {
     }
 
     @Test
+    void urlsAreNormalisedToWhatDiscordAccepts() throws CatalogueException {
+        Catalogue catalogue = fixture().schemes("""
+                [{"id": "a", "title": "T", "summary": "S", "themes": ["creation"], "provider": "P",
+                  "url": "HTTPS://WWW.CCI.fr/Aides%20Région?q=é#Haut"},
+                 {"id": "b", "title": "T", "summary": "S", "themes": ["creation"], "provider": "P",
+                  "url": "https://bpifrance-création.fr:8443/x"}]
+                """).catalogue();
+        assertEquals("https://www.cci.fr/Aides%20R%C3%A9gion?q=%C3%A9#Haut", catalogue.entry("a").orElseThrow().url());
+        assertEquals("https://xn--bpifrance-cration-mtb.fr:8443/x", catalogue.entry("b").orElseThrow().url());
+    }
+
+    @Test
+    void aHostWithoutADotIsRefused() {
+        assertLines(fixture().schemes("""
+                        [{"id": "a", "title": "T", "summary": "S", "themes": ["creation"], "provider": "P",
+                          "url": "https://localhost/x"}]
+                        """),
+                "schemes.json: a: url: adresse invalide « https://localhost/x »");
+    }
+
+    @Test
     void negativeAmountsAndPricesAreRefused() {
         assertLines(fixture()
                         .schemes("""
