@@ -51,6 +51,8 @@ public final class Assistant {
      * nearest ones, not as the answer.
      */
     private static final double PARTIAL_MATCH = 0.5;
+    /** Below this confidence an entry shares a word or two with the question, no more: it is not shown. */
+    private static final double SHOWN_FLOOR = 0.2;
 
     private final Retriever retriever;
     private final Answerer answerer;
@@ -242,9 +244,21 @@ public final class Assistant {
     private Draft search(Conversation c, String text, TurnReader.Turn turn) {
         SearchResult result = retriever.search(request(turn.search(), text, c.profile));
         HandoffDecision decision = judge.decide(text, turn.scores(), c.projectAmount, result);
+        List<Entry> entries = result.hits().stream().filter(h -> h.confidence() >= SHOWN_FLOOR).limit(SHOWN)
+                .map(Hit::entry).toList();
+        if (!decision.needed() && entries.isEmpty()) {
+            decision = HandoffDecision.to(null, HandoffReason.NO_ANSWER, null); // only words in passing were found
+        }
+        if (decision.needed() && decision.domain() == null) {
+            decision = decision.withDomain(domainOf(c, text, turn, result));
+        }
         Amounts.largestProject(text).ifPresent(a -> c.projectAmount = c.projectAmount.max(a));
-        c.topic = turn.search();
         c.lastQuestion = text;
+        // « je veux un rendez-vous » after a question: the need stays the question's
+        boolean bareRequest = decision.needed() && c.topic != null && !turn.continues() && !ownSubject(turn);
+        if (!bareRequest) {
+            c.topic = turn.search();
+        }
         if (!decision.needed() && result.generic() && !turn.continues() && !c.profile.isComplete()) {
             // « une aide pour ma boîte »: every word fits half the catalogue; ask about the need instead of guessing
             c.lastEntries = List.of();
@@ -253,26 +267,29 @@ public final class Assistant {
         if (decision.reason() == HandoffReason.NO_ANSWER) {
             recordUnanswered(c, text);
         }
-        if (decision.needed() && decision.domain() == null) {
-            decision = decision.withDomain(domainOf(c, text, turn, result));
-        }
         // a request for a person, or a question the catalogue does not answer, needs no list of entries
         boolean showEntries = !decision.needed() || !(decision.reason() == HandoffReason.EXPLICIT_REQUEST
                 || decision.reason() == HandoffReason.NO_ANSWER) && result.topConfidence() > PARTIAL_MATCH;
-        List<Entry> entries = showEntries ? result.hits().stream().filter(h -> h.confidence() >= HandoffJudge.ANSWERED)
-                .limit(SHOWN).map(Hit::entry).toList() : List.of();
-        if (entries.isEmpty()) {
-            c.lastEntries = List.of();
+        if (!showEntries || entries.isEmpty()) {
+            if (!bareRequest) {
+                c.lastEntries = List.of();
+            }
             return new Draft(offer(c, "", List.of(), decision));
         }
         return new Draft(new AnswerRequest(text, entries, c.profile, today()), result.topConfidence() <= PARTIAL_MATCH,
                 decision);
     }
 
-    /** The domain of the advisers for this turn: the message's own subject, else the need it continues. */
+    /**
+     * The domain of the advisers for this turn: the message's own subject; else the need it
+     * continues, told by the entries shown for it, or by its words.
+     */
     private Theme domainOf(Conversation c, String text, TurnReader.Turn turn, SearchResult result) {
         if (!turn.continues() && (c.topic == null || c.topic.equals(text) || ownSubject(turn))) {
             return judge.domainOf(text, result, unclearDomain(c));
+        }
+        if (!c.lastEntries.isEmpty()) {
+            return c.lastEntries.get(0).domain();
         }
         return judge.domainOf(c.topic + " " + text, result, unclearDomain(c));
     }
@@ -286,6 +303,9 @@ public final class Assistant {
 
     /** The domain of the conversation's need, for a handoff decided outside a search. */
     private Theme domainOfNeed(Conversation c, String text) {
+        if (!c.lastEntries.isEmpty()) {
+            return c.lastEntries.get(0).domain();
+        }
         String subject = c.topic != null ? c.topic : text != null ? text : c.entrepreneurWords();
         return judge.domainOf(subject, retriever.search(request(subject, subject, c.profile)), unclearDomain(c));
     }

@@ -64,7 +64,7 @@ public final class BenchCommand implements Command {
                 .filter(s -> !s.isEmpty()).map(Integer::parseInt).toList();
 
         List<String> queries = new ArrayList<>();
-        for (String file : List.of("catalogue-questions.jsonl", "mte-dev-questions.jsonl")) {
+        for (String file : List.of("catalogue-dev.jsonl", "catalogue-validation.jsonl", "mte-dev.jsonl", "mte-validation.jsonl")) {
             Path p = home.resolve("knowledge/src/test/resources/eval").resolve(file);
             if (Files.exists(p)) {
                 EvalQuestion.read(p).forEach(q -> queries.add(q.question()));

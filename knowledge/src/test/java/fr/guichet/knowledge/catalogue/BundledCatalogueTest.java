@@ -97,7 +97,8 @@ class BundledCatalogueTest {
         Set<String> ids = new TreeSet<>();
         loaded.catalogue().entries().forEach(e -> ids.add(e.id()));
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"relevant\": \\[([^\\]]*)\\]")
-                .matcher(java.nio.file.Files.readString(Path.of("src/test/resources/eval/catalogue-questions.jsonl")));
+                .matcher(java.nio.file.Files.readString(Path.of("src/test/resources/eval/catalogue-dev.jsonl"))
+                        + java.nio.file.Files.readString(Path.of("src/test/resources/eval/catalogue-validation.jsonl")));
         Set<String> unknown = new TreeSet<>();
         while (m.find()) {
             for (String id : m.group(1).replace("\"", "").split(",")) {
