@@ -19,7 +19,7 @@ public final class ValidateCommand implements Command {
 
     @Override
     public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
-        Args args = Args.parse(argv, Set.of());
+        Args args = Args.parse(argv, Set.of(), Set.of("catalogue")).noPositional();
         var dir = args.catalogue();
         var opened = CatalogueCommands.open(dir, Clock.systemDefaultZone());
         if (!CatalogueCommands.report(opened, dir, err)) {
