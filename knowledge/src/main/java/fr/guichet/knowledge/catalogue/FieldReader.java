@@ -158,7 +158,7 @@ final class FieldReader {
         BigDecimal number;
         try {
             if (value.isNumber() && (value.isDouble() || value.isFloat()) && !Double.isFinite(value.doubleValue())) {
-                error(field, "nombre trop grand (« " + shown + " » ; " + max.toPlainString() + " au plus)");
+                error(field, "nombre trop grand (" + max.toPlainString() + " au plus)"); // beyond any double: shown as Infinity
                 return null;
             }
             number = value.isBigDecimal() || value.isIntegralNumber() ? value.decimalValue() : new BigDecimal(written);
