@@ -33,10 +33,13 @@ public final class Main {
     }
 
     static Map<String, Command> commands() {
-        Map<String, String> env = System.getenv();
-        Clock clock = Clock.systemDefaultZone();
+        return commands(System.getenv(), System.in, Clock.systemDefaultZone());
+    }
+
+    /** The commands on the given environment, input and clock (tests give their own). */
+    static Map<String, Command> commands(Map<String, String> env, java.io.InputStream in, Clock clock) {
         Map<String, Command> commands = new LinkedHashMap<>();
-        for (Command c : List.of(new ChatCommand(System.in, env, clock), new AskCommand(), new ValidateCommand(),
+        for (Command c : List.of(new ChatCommand(in, env, clock), new AskCommand(), new ValidateCommand(),
                 new EvalCommand(), new ImportMteCommand(), new CasesCommand(env, clock), new BackupCommand(env, clock),
                 new BenchCommand(), new DiscordCommand(env, clock))) {
             commands.put(c.name(), c);
@@ -52,13 +55,16 @@ public final class Main {
     }
 
     static int run(List<String> argv, PrintStream out, PrintStream err) {
+        return run(argv, commands(), out, err);
+    }
+
+    static int run(List<String> argv, Map<String, Command> commands, PrintStream out, PrintStream err) {
         List<String> args = new ArrayList<>(argv);
         if (args.remove("--verbose")) {
             ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.DEBUG);
             // Javacord's DEBUG carries message bodies: INFO at most (logback.xml keeps OkHttp's at WARN)
             ((Logger) LoggerFactory.getLogger("org.javacord")).setLevel(Level.INFO);
         }
-        Map<String, Command> commands = commands();
         if (args.isEmpty() || (args.get(0).startsWith("--") && !args.get(0).equals("--help"))) {
             // no command: the Discord bot when a token is set, else the console chat
             String token = System.getenv("DISCORD_TOKEN");
