@@ -6,14 +6,14 @@ import java.util.List;
 /**
  * What « /oublier » erased for one entrepreneur, to tell them exactly.
  *
- * @param conversation    the live conversation (what they wrote, what Guichet understood of
- *                        their company) was dropped from memory; false if that step failed
+ * @param conversations   live conversations dropped from memory (what they wrote, what
+ *                        Guichet understood of their company); -1 when that step failed
  * @param feedback        👍/👎 and unanswered questions deleted
  * @param cases           ids of the cases whose contact, conversation and reason were erased
  * @param cancelled       ids among them that were still open and are now cancelled
  * @param hadContact      ids among them that held contact details
  */
-public record Erasure(boolean conversation, int feedback, List<String> cases, List<String> cancelled,
+public record Erasure(int conversations, int feedback, List<String> cases, List<String> cancelled,
                       List<String> hadContact) {
 
     public Erasure {
@@ -25,7 +25,7 @@ public record Erasure(boolean conversation, int feedback, List<String> cases, Li
     /** The French message for the entrepreneur: each kind of data erased, named. */
     public String inFrench() {
         List<String> erased = new ArrayList<>();
-        if (conversation) {
+        if (conversations > 0) {
             erased.add("notre conversation en cours et ce que j'avais compris de votre entreprise");
         }
         if (feedback > 0) {
@@ -50,7 +50,7 @@ public record Erasure(boolean conversation, int feedback, List<String> cases, Li
                         ? "cette demande" : "ces demandes").append(", sans rien qui vous identifie.");
             }
         }
-        if (!conversation) {
+        if (conversations < 0) {
             s.append("\nLa conversation en cours n'a pas pu être effacée : tapez à nouveau /oublier dans un instant.");
         }
         return s.toString();

@@ -42,14 +42,14 @@ public final class Forgetting {
     public Erasure forget(String entrepreneurId) {
         ForgottenCases forgotten = cases.eraseEntrepreneur(entrepreneurId);
         int rows = feedback.forgetEntrepreneur(entrepreneurId);
-        boolean conversation;
+        int conversations;
         try {
-            // also asks the stores again, which now have nothing left for this entrepreneur
-            assistant.forget(entrepreneurId);
-            conversation = true;
+            // also asks the stores again, which now have nothing left for this entrepreneur:
+            // what it counts is the live conversations
+            conversations = assistant.forget(entrepreneurId);
         } catch (RuntimeException e) {
             LOG.warn("forget: stored data erased, live conversation not ({})", e.getClass().getSimpleName());
-            conversation = false;
+            conversations = -1;
         }
         for (HandoffCase c : forgotten.cases()) {
             Adviser adviser = c.adviserId() == null ? null : advisers.get(c.adviserId());
@@ -63,7 +63,7 @@ public final class Forgetting {
                         e.getClass().getSimpleName());
             }
         }
-        return new Erasure(conversation, rows, forgotten.cases().stream().map(HandoffCase::id).toList(), forgotten.cancelled(),
+        return new Erasure(conversations, rows, forgotten.cases().stream().map(HandoffCase::id).toList(), forgotten.cancelled(),
                 forgotten.hadContact());
     }
 }
