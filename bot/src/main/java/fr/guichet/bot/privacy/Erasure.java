@@ -34,7 +34,7 @@ public record Erasure(int conversations, int feedback, List<String> cases, List<
         for (String id : cases) {
             erased.add("la demande " + id + " : " + (hadContact.contains(id) ? "vos coordonnées, " : "")
                     + "la conversation transmise et le motif"
-                    + (cancelled.contains(id) ? " ; cette demande est annulée et le conseiller est prévenu de ne pas vous recontacter"
+                    + (cancelled.contains(id) ? " ; cette demande est annulée : personne ne vous recontactera à son sujet"
                     : ""));
         }
         StringBuilder s = new StringBuilder();

@@ -133,7 +133,7 @@ class ConsoleReliabilityTest {
         String out = bench.chat("console-aaaa0001", "/OUBLIER maintenant");
         assertTrue(out.contains("C'est fait. J'ai effacé :"), out);
         assertTrue(out.contains("la demande " + first + " : vos coordonnées, la conversation transmise et le motif ; "
-                + "cette demande est annulée et le conseiller est prévenu de ne pas vous recontacter"), out);
+                + "cette demande est annulée : personne ne vous recontactera à son sujet"), out);
         assertTrue(out.contains("🗑 L'entrepreneur a demandé l'effacement de ses données"), "the adviser's copy: " + out);
         HandoffCase erased = store.find(first).orElseThrow();
         assertNull(erased.contact());

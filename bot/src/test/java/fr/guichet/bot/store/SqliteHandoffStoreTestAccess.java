@@ -23,6 +23,11 @@ public final class SqliteHandoffStoreTestAccess {
                 List.of());
     }
 
+    /** The database of {@code dir}, waiting at most {@code busyTimeout} for another program's lock. */
+    public static Database database(Path dir, java.time.Duration busyTimeout) {
+        return new Database(dir, busyTimeout);
+    }
+
     /** Makes the paths read-only for real (even for root) until closed. */
     public static AutoCloseable readOnly(Path... paths) {
         ReadOnlyFiles ro = new ReadOnlyFiles();
