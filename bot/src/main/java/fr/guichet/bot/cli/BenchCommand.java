@@ -99,8 +99,14 @@ public final class BenchCommand implements Command {
         Catalogue mte = null;
         if (Files.isDirectory(mteDir)) {
             Path tmp = Files.createTempDirectory("guichet-bench-mte");
-            new MteImporter().importDirectory(mteDir, tmp, "Hauts-de-France");
-            mte = new CatalogueLoader().load(tmp).catalogue();
+            try {
+                new MteImporter().importDirectory(mteDir, tmp, "Hauts-de-France");
+                mte = new CatalogueLoader().load(tmp).catalogue();
+            } finally {
+                try (var files = Files.walk(tmp)) { // the converted catalogue is loaded: nothing left behind
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
             measure("MTE (264)", mte, queries, seconds, out);
         } else {
             out.println("MTE : " + mteDir + " absent, mesure sautée");
