@@ -16,9 +16,12 @@ RUN useradd --system --create-home --home-dir /app guichet
 WORKDIR /app
 COPY --from=build /src/bot/target/guichet.jar /app/bot/target/guichet.jar
 COPY --from=build /src/knowledge/catalogue /app/knowledge/catalogue
-RUN mkdir -p /app/data && chown -R guichet:guichet /app
+# the data folder holds phone numbers and e-mails: its owner only
+RUN mkdir -p /app/data && chown -R guichet:guichet /app && chmod 700 /app/data
 USER guichet
-ENV GUICHET_HOME=/app GUICHET_DATA=/app/data
+# a UTF-8 locale, so that arguments and file names with accents arrive intact (Guichet also re-reads
+# its arguments as UTF-8 when the locale is overridden, e.g. docker run -e LC_ALL=C)
+ENV GUICHET_HOME=/app GUICHET_DATA=/app/data LANG=C.UTF-8 LC_ALL=C.UTF-8
 # the CCI's own catalogue can be mounted over the bundled one; cases live in /app/data
 VOLUME ["/app/knowledge/catalogue", "/app/data"]
 # no command: the Discord bot when DISCORD_TOKEN is set, else the console chat (run with -it)

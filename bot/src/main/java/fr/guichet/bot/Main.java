@@ -4,12 +4,14 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import fr.guichet.bot.cli.Args;
 import fr.guichet.bot.cli.AskCommand;
+import fr.guichet.bot.cli.BackupCommand;
 import fr.guichet.bot.cli.BenchCommand;
 import fr.guichet.bot.cli.CasesCommand;
 import fr.guichet.bot.cli.ChatCommand;
 import fr.guichet.bot.cli.Command;
 import fr.guichet.bot.cli.EvalCommand;
 import fr.guichet.bot.cli.ImportMteCommand;
+import fr.guichet.bot.cli.NativeArgs;
 import fr.guichet.bot.cli.ValidateCommand;
 import fr.guichet.bot.discord.DiscordCommand;
 import java.io.PrintStream;
@@ -31,12 +33,15 @@ public final class Main {
     }
 
     static Map<String, Command> commands() {
-        Map<String, String> env = System.getenv();
-        Clock clock = Clock.systemDefaultZone();
+        return commands(System.getenv(), System.in, Clock.systemDefaultZone());
+    }
+
+    /** The commands on the given environment, input and clock (tests give their own). */
+    static Map<String, Command> commands(Map<String, String> env, java.io.InputStream in, Clock clock) {
         Map<String, Command> commands = new LinkedHashMap<>();
-        for (Command c : List.of(new ChatCommand(System.in, env, clock), new AskCommand(), new ValidateCommand(clock),
-                new EvalCommand(), new ImportMteCommand(), new CasesCommand(env, clock), new BenchCommand(),
-                new DiscordCommand(env, clock))) {
+        for (Command c : List.of(new ChatCommand(in, env, clock), new AskCommand(), new ValidateCommand(clock),
+                new EvalCommand(), new ImportMteCommand(), new CasesCommand(env, clock), new BackupCommand(env, clock),
+                new BenchCommand(), new DiscordCommand(env, clock))) {
             commands.put(c.name(), c);
         }
         return commands;
@@ -46,17 +51,20 @@ public final class Main {
         LUCENE_LOG.setLevel(java.util.logging.Level.SEVERE);
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-        System.exit(run(List.of(argv), out, err));
+        System.exit(run(NativeArgs.decode(argv), out, err));
     }
 
     static int run(List<String> argv, PrintStream out, PrintStream err) {
+        return run(argv, commands(), out, err);
+    }
+
+    static int run(List<String> argv, Map<String, Command> commands, PrintStream out, PrintStream err) {
         List<String> args = new ArrayList<>(argv);
         if (args.remove("--verbose")) {
             ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.DEBUG);
             // Javacord's DEBUG carries message bodies: INFO at most (logback.xml keeps OkHttp's at WARN)
             ((Logger) LoggerFactory.getLogger("org.javacord")).setLevel(Level.INFO);
         }
-        Map<String, Command> commands = commands();
         if (args.isEmpty() || (args.get(0).startsWith("--") && !args.get(0).equals("--help"))) {
             // no command: the Discord bot when a token is set, else the console chat
             String token = System.getenv("DISCORD_TOKEN");
@@ -72,12 +80,26 @@ public final class Main {
             help(commands, err);
             return 2;
         }
+        List<String> rest = args.subList(1, args.size());
+        if (rest.contains("--help") || rest.contains("-h")) {
+            out.println("usage : ./guichet " + command.usage());
+            return 0;
+        }
         try {
-            return command.run(args.subList(1, args.size()), out, err);
+            return command.run(rest, out, err);
         } catch (Args.UsageException e) {
             err.println(e.getMessage());
             err.println("usage : ./guichet " + command.usage());
             return 2;
+        } catch (OutOfMemoryError e) {
+            // one line, not a stack trace; the memory the command held is free again here
+            err.println("Mémoire insuffisante pour « " + command.name() + " » (" + (Runtime.getRuntime().maxMemory() >> 20)
+                    + " Mo au plus) : donnez plus de mémoire à Java (GUICHET_JAVA_OPTS=-Xmx1g) ou réduisez les données.");
+            return 1;
+        } catch (StackOverflowError e) {
+            LoggerFactory.getLogger(Main.class).error("command failed: StackOverflowError");
+            err.println("Erreur interne (débordement de pile) dans « " + command.name() + " » : signalez-la à l'équipe Guichet.");
+            return 1;
         } catch (Exception e) {
             LoggerFactory.getLogger(Main.class).debug("command failed", e);
             err.println("Erreur : " + e.getMessage());

@@ -28,7 +28,7 @@ public final class AskCommand implements Command {
 
     @Override
     public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
-        Args args = Args.parse(argv, Set.of("json"));
+        Args args = Args.parse(argv, Set.of("json"), Set.of("catalogue", "kind", "theme", "limit"));
         String question = String.join(" ", args.positional()).strip();
         if (question.isEmpty()) {
             throw new Args.UsageException("posez une question, par exemple : ./guichet ask \"aide pour créer ma boîte\"");
@@ -43,7 +43,7 @@ public final class AskCommand implements Command {
                     () -> new Args.UsageException("--theme : code de thème inconnu « " + args.get("theme") + " »")));
         }
         if (args.get("limit") != null) {
-            request = request.withLimit(Integer.parseInt(args.get("limit")));
+            request = request.withLimit(args.integer("limit", 1, 100, 10));
         }
         var dir = args.catalogue();
         var opened = CatalogueCommands.open(dir, Clock.systemDefaultZone());

@@ -56,12 +56,26 @@ public final class BenchCommand implements Command {
 
     @Override
     public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
-        Args args = Args.parse(argv, java.util.Set.of());
+        Args args = Args.parse(argv, java.util.Set.of(), java.util.Set.of("catalogue", "mte", "sizes", "seconds")).noPositional();
         Path home = Args.defaultCatalogue().getParent().getParent();
         Path mteDir = Path.of(args.get("mte", home.resolve("../shared/data/mission-transition-ecologique/programs").toString()));
-        int seconds = Integer.parseInt(args.get("seconds", "3"));
-        List<Integer> sizes = Arrays.stream(args.get("sizes", "10000,100000").split(",")).map(String::strip)
-                .filter(s -> !s.isEmpty()).map(Integer::parseInt).toList();
+        int seconds = args.integer("seconds", 1, 600, 3);
+        List<Integer> sizes = new ArrayList<>();
+        for (String size : args.get("sizes", "10000,100000").split(",")) {
+            if (!size.isBlank()) {
+                try {
+                    int n = Integer.parseInt(size.strip());
+                    if (n >= 1 && n <= 1_000_000) {
+                        sizes.add(n);
+                        continue;
+                    }
+                } catch (NumberFormatException ignored) {
+                    // reported below
+                }
+                throw new Args.UsageException("--sizes attend des nombres entiers entre 1 et 1000000 séparés par des virgules"
+                        + " (reçu « " + size.strip() + " »)");
+            }
+        }
 
         List<String> queries = new ArrayList<>();
         for (String file : List.of("catalogue-dev.jsonl", "catalogue-validation.jsonl", "mte-dev.jsonl", "mte-validation.jsonl")) {
@@ -85,8 +99,14 @@ public final class BenchCommand implements Command {
         Catalogue mte = null;
         if (Files.isDirectory(mteDir)) {
             Path tmp = Files.createTempDirectory("guichet-bench-mte");
-            new MteImporter().importDirectory(mteDir, tmp, "Hauts-de-France");
-            mte = new CatalogueLoader().load(tmp).catalogue();
+            try {
+                new MteImporter().importDirectory(mteDir, tmp, "Hauts-de-France");
+                mte = new CatalogueLoader().load(tmp).catalogue();
+            } finally {
+                try (var files = Files.walk(tmp)) { // the converted catalogue is loaded: nothing left behind
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
             measure("MTE (264)", mte, queries, seconds, out);
         } else {
             out.println("MTE : " + mteDir + " absent, mesure sautée");

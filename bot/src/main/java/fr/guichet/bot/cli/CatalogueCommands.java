@@ -8,6 +8,7 @@ import fr.guichet.knowledge.search.CatalogueIndex;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,7 +28,8 @@ public final class CatalogueCommands {
 
     public static Opened open(Path dir, Clock clock) {
         try {
-            CatalogueLoader.Loaded loaded = new CatalogueLoader().load(dir);
+            // judged on the command's day: « eval --as-of » judges expiry on its own date
+            CatalogueLoader.Loaded loaded = new CatalogueLoader(LocalDate.now(clock)).load(dir);
             try {
                 return new Opened(loaded.catalogue(), CatalogueIndex.build(loaded.catalogue(), clock),
                         loaded.warnings(), List.of());

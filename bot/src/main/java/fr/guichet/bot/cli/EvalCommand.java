@@ -31,7 +31,7 @@ public final class EvalCommand implements Command {
 
     @Override
     public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
-        Args args = Args.parse(argv, Set.of("json"));
+        Args args = Args.parse(argv, Set.of("json"), Set.of("catalogue", "questions", "as-of")).noPositional();
         Path questionsFile = Path.of(args.require("questions"));
         Clock clock = Clock.systemDefaultZone();
         if (args.get("as-of") != null) {

@@ -21,7 +21,7 @@ public final class ImportMteCommand implements Command {
 
     @Override
     public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
-        Args args = Args.parse(argv, Set.of());
+        Args args = Args.parse(argv, Set.of(), Set.of("from", "to", "home")).noPositional();
         Path from = Path.of(args.require("from"));
         Path to = Path.of(args.require("to"));
         MteImporter.Report report = new MteImporter().importDirectory(from, to, args.get("home"));

@@ -25,6 +25,9 @@ public final class Retention {
             LOG.debug("retention: {} stored rows purged, {} idle conversations dropped", purged, idle);
         } catch (RuntimeException e) {
             LOG.warn("retention pass failed: {}", e.getMessage());
+        } catch (Error e) {
+            // an Error would cancel the hourly schedule for good; the next pass may succeed
+            LOG.error("retention pass failed: {}", e.getClass().getSimpleName());
         }
     }
 }

@@ -38,7 +38,7 @@ public final class ValidateCommand implements Command {
 
     @Override
     public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
-        Args args = Args.parse(argv, Set.of("strict"));
+        Args args = Args.parse(argv, Set.of("strict"), Set.of("catalogue")).noPositional();
         boolean strict = args.flag("strict");
         var dir = args.catalogue();
         var opened = CatalogueCommands.open(dir, clock);

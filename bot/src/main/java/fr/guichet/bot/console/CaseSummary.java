@@ -2,6 +2,7 @@ package fr.guichet.bot.console;
 
 import fr.guichet.bot.handoff.HandoffCase;
 import fr.guichet.bot.handoff.TranscriptLine;
+import fr.guichet.bot.store.UserText;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -15,12 +16,20 @@ public final class CaseSummary {
     }
 
     public static String headline(HandoffCase c) {
-        return "Dossier " + c.id() + " · " + c.state().label() + " · thème " + (c.theme() == null ? "-" : c.theme().label())
-                + " · créé le " + TIME.format(c.createdAt());
+        return UserText.clean("Dossier " + c.id() + " · " + c.state().label() + " · thème " + (c.theme() == null ? "-" : c.theme().label())
+                + " · créé le " + TIME.format(c.createdAt()));
     }
 
-    /** Everything the adviser needs: reason, contact, entries shown, transcript. */
+    /**
+     * Everything the adviser needs: reason, contact, entries shown, transcript. Control
+     * characters are removed from the whole text, whatever the case holds (rows written before
+     * the store cleaned them, or edited by hand): this text goes to terminals.
+     */
     public static String full(HandoffCase c) {
+        return UserText.clean(fullText(c));
+    }
+
+    private static String fullText(HandoffCase c) {
         StringBuilder s = new StringBuilder(headline(c)).append('\n');
         s.append("Motif : ").append(c.reason()).append('\n');
         s.append("Conseiller : ").append(c.adviserId()).append(" (relais : ").append(c.backupId()).append(")\n");

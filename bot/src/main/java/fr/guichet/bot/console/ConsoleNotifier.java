@@ -4,13 +4,26 @@ import fr.guichet.bot.handoff.AdviserNotifier;
 import fr.guichet.bot.handoff.HandoffCase;
 import fr.guichet.knowledge.catalogue.Adviser;
 import java.io.PrintStream;
+import java.util.function.Consumer;
 
-/** In the console, shows who would be pinged and what they would receive. */
+/**
+ * In the console, shows who would be pinged and what they would receive. Everything shown
+ * comes from the stored case, whose user text has no control characters; it is cleaned once
+ * more here, for cases stored before that rule.
+ */
 public final class ConsoleNotifier implements AdviserNotifier {
-    private final PrintStream out;
+    private final Consumer<String> out;
 
     public ConsoleNotifier(PrintStream out) {
-        this.out = out;
+        this.out = block -> {
+            out.print(block);
+            out.flush();
+        };
+    }
+
+    /** Blocks go to {@code sink} (for instance {@link ConsoleLog#post}, to wait for the end of a prompt). */
+    public ConsoleNotifier(Consumer<String> sink) {
+        this.out = sink;
     }
 
     @Override
@@ -28,13 +41,22 @@ public final class ConsoleNotifier implements AdviserNotifier {
         show("Dossier transféré au relais", c, backup);
     }
 
+    @Override
+    public void caseForgotten(HandoffCase c, Adviser adviser) {
+        show("🗑 L'entrepreneur a demandé l'effacement de ses données. Ne le recontactez pas. Dossier mis à jour pour",
+                c, adviser);
+    }
+
     private void show(String what, HandoffCase c, Adviser adviser) {
-        out.println("┌─ 📣 " + what + " " + adviser.name() + " (" + adviser.role() + ")"
-                + (adviser.discordUserId() != null ? " — mention Discord <@" + adviser.discordUserId() + ">" : "")
-                + (adviser.email() != null ? " — " + adviser.email() : ""));
+        StringBuilder s = new StringBuilder();
+        s.append("┌─ ").append(what.startsWith("🗑") ? "" : "📣 ").append(what).append(" ").append(adviser.name())
+                .append(" (").append(adviser.role()).append(")")
+                .append(adviser.discordUserId() != null ? " — mention Discord <@" + adviser.discordUserId() + ">" : "")
+                .append(adviser.email() != null ? " — " + adviser.email() : "").append('\n');
         for (String line : CaseSummary.full(c).split("\n")) {
-            out.println("│ " + line);
+            s.append("│ ").append(line).append('\n');
         }
-        out.println("└─");
+        s.append("└─\n");
+        out.accept(s.toString());
     }
 }

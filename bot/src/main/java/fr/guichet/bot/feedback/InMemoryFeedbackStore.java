@@ -35,8 +35,8 @@ public final class InMemoryFeedbackStore implements FeedbackStore {
     @Override
     public synchronized int forgetEntrepreneur(String entrepreneurId) {
         int before = feedback.size() + unanswered.size();
-        feedback.removeIf(f -> f.entrepreneurId().equals(entrepreneurId));
-        unanswered.removeIf(q -> q.entrepreneurId().equals(entrepreneurId));
+        feedback.removeIf(f -> entrepreneurId.equals(f.entrepreneurId()));
+        unanswered.removeIf(q -> entrepreneurId.equals(q.entrepreneurId()));
         return before - feedback.size() - unanswered.size();
     }
 

@@ -5,10 +5,13 @@ import fr.guichet.knowledge.catalogue.Catalogue;
 import fr.guichet.knowledge.catalogue.Theme;
 import fr.guichet.knowledge.text.Place;
 import fr.guichet.knowledge.text.Places;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -20,8 +23,34 @@ import java.util.Set;
  */
 public final class AdviserRouter {
 
-    /** Who takes the case, and who stands in if they do not answer. */
-    public record Routing(Adviser adviser, Adviser backup) {
+    /**
+     * Who takes the case, and who stands in if they do not answer. {@code everyoneAway}: every
+     * adviser of the case's domain, and their backups, are away, so nobody can keep the usual
+     * delay; {@code backOn} is then the first day one of them is back (null when no absence
+     * has an end date).
+     */
+    public record Routing(Adviser adviser, Adviser backup, boolean everyoneAway, LocalDate backOn) {
+
+        private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.FRANCE);
+
+        public Routing(Adviser adviser, Adviser backup) {
+            this(adviser, backup, false, null);
+        }
+
+        /**
+         * What to tell the entrepreneur instead of the usual contact delay when everyone is
+         * away, in French; empty when the usual delay holds.
+         */
+        public Optional<String> delayNotice() {
+            if (!everyoneAway) {
+                return Optional.empty();
+            }
+            return Optional.of(backOn != null
+                    ? "Les conseillers de ce domaine sont tous absents en ce moment : votre demande sera traitée à leur retour, "
+                            + "à partir du " + DAY.format(backOn) + "."
+                    : "Les conseillers de ce domaine sont tous absents en ce moment, sans date de retour connue : votre demande "
+                            + "sera traitée dès que possible, sans délai garanti. Pour une urgence, appelez la CCI Artois.");
+        }
     }
 
     private final List<Adviser> advisers;
@@ -42,14 +71,19 @@ public final class AdviserRouter {
         }
         // territory first (a local adviser beats one for everywhere beats one elsewhere), then the order of the file
         candidates.sort(Comparator.comparingInt(a -> -territoryFit(a, place)));
-        // everyone away: the first candidate still owns the case
-        Adviser chosen = candidates.stream().map(this::presentOrBackup).filter(a -> a != null).findFirst()
-                .orElse(candidates.get(0));
+        // everyone away: the first candidate still owns the case, and the entrepreneur is told
+        Adviser present = candidates.stream().map(this::presentOrBackup).filter(a -> a != null).findFirst().orElse(null);
+        Adviser chosen = present != null ? present : candidates.get(0);
         Adviser backup = chosen.backup() != null ? byId.get(chosen.backup()) : null;
         if (backup == null || backup.id().equals(chosen.id())) {
             backup = candidates.stream().filter(a -> !a.id().equals(chosen.id())).findFirst().orElse(chosen);
         }
-        return new Routing(chosen, backup);
+        if (present != null) {
+            return new Routing(chosen, backup);
+        }
+        LocalDate backOn = candidates.stream().map(a -> availability.backOn(a.id())).flatMap(Optional::stream)
+                .min(LocalDate::compareTo).orElse(null);
+        return new Routing(chosen, backup, true, backOn);
     }
 
     /** The adviser if present, else the first present adviser along the backup chain. */

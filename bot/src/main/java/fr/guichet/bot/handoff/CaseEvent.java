@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * Something that happened to a case, with who did it: created, claimed, resolved,
- * cancelled, reassigned, reminded, escalated.
+ * cancelled, reassigned, reminded, escalated, forgotten (the entrepreneur's data erased at their request).
  */
 public record CaseEvent(Instant at, String action, String actor, String detail) {
     public static final String CREATED = "created";
@@ -14,4 +14,5 @@ public record CaseEvent(Instant at, String action, String actor, String detail) 
     public static final String REASSIGNED = "reassigned";
     public static final String REMINDED = "reminded";
     public static final String ESCALATED = "escalated";
+    public static final String FORGOTTEN = "forgotten";
 }

@@ -16,8 +16,13 @@ public interface HandoffStore extends AutoCloseable {
 
     Optional<HandoffCase> find(String id);
 
-    /** Cases in the given states, oldest first. */
+    /** Cases in the given states, oldest first; a row that cannot be read is left out (and logged). */
     List<HandoffCase> list(Set<CaseState> states);
+
+    /** Cases in the given states, oldest first, and the ids of those that cannot be read. */
+    default CaseListing listing(Set<CaseState> states) {
+        return new CaseListing(list(states), List.of());
+    }
 
     /**
      * Moves a case to a new state. @throws IllegalStateException for a transition the life
@@ -28,6 +33,18 @@ public interface HandoffStore extends AutoCloseable {
     /** Gives the case to another adviser (records who did it). */
     HandoffCase reassign(String id, String adviserId, String backupId, String actor);
 
+    /**
+     * The case becomes {@code adviserId}'s (reassigned first when it was someone else's) and is
+     * claimed. @throws IllegalStateException when it cannot be claimed (closed, already claimed)
+     */
+    default HandoffCase claim(String id, String adviserId, String backupId, String actor) {
+        HandoffCase current = find(id).orElseThrow(() -> new java.util.NoSuchElementException("Aucun dossier « " + id + " »."));
+        if (!current.state().isClosed() && current.state() != CaseState.CLAIMED && !adviserId.equals(current.adviserId())) {
+            reassign(id, adviserId, backupId, actor);
+        }
+        return transition(id, CaseState.CLAIMED, actor);
+    }
+
     /** Appends an event without changing the state (reminders, escalations). */
     HandoffCase record(String id, CaseEvent event);
 
@@ -35,10 +52,20 @@ public interface HandoffStore extends AutoCloseable {
     List<HandoffCase> byEntrepreneur(String entrepreneurId);
 
     /**
-     * Erases an entrepreneur's personal data: contact and transcript of their cases are
-     * blanked (the case itself stays, for the adviser's record). Returns how many cases were touched.
+     * Erases an entrepreneur's personal data, as {@link #eraseEntrepreneur} does. Returns how
+     * many cases were touched (0 the second time).
      */
-    int forgetEntrepreneur(String entrepreneurId);
+    default int forgetEntrepreneur(String entrepreneurId) {
+        return eraseEntrepreneur(entrepreneurId).cases().size();
+    }
+
+    /**
+     * Erases what an entrepreneur gave, physically: contact, transcript and reason of their
+     * cases are blanked (the reason becomes {@link ForgottenCases#NEUTRAL_REASON}), the link to
+     * the entrepreneur is removed, and their open or claimed cases are cancelled. The case
+     * number, dates, theme, adviser and events stay, for the CCI's records.
+     */
+    ForgottenCases eraseEntrepreneur(String entrepreneurId);
 
     /** Blanks contact and transcript of closed cases created before the cutoff. Returns how many. */
     int purgeClosedBefore(Instant cutoff);

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,9 +38,21 @@ public final class ReminderService {
     private final WorkingHours hours;
     private final Duration reminderDelay;
     private final Clock clock;
+    private final Predicate<HandoffCase> scope;
 
     public ReminderService(HandoffStore store, Map<String, Adviser> advisers, AdviserNotifier notifier,
                            WorkingHours hours, Duration reminderDelay, Clock clock) {
+        this(store, advisers, notifier, hours, reminderDelay, clock, c -> true);
+    }
+
+    /**
+     * @param scope the cases this service chases; the others are left to another process. The
+     *              console chat chases only its own session's cases, so that it never shows a
+     *              terminal user other entrepreneurs' cases and contacts.
+     */
+    public ReminderService(HandoffStore store, Map<String, Adviser> advisers, AdviserNotifier notifier,
+                           WorkingHours hours, Duration reminderDelay, Clock clock, Predicate<HandoffCase> scope) {
+        this.scope = Objects.requireNonNull(scope, "scope");
         this.store = Objects.requireNonNull(store, "store");
         this.advisers = Map.copyOf(advisers);
         this.notifier = Objects.requireNonNull(notifier, "notifier");
@@ -71,6 +84,9 @@ public final class ReminderService {
         } catch (RuntimeException e) {
             // A thrown exception would silently cancel the schedule for good.
             LOG.error("Relance des dossiers impossible à ce tour : {}", e.getMessage());
+        } catch (Error e) {
+            // likewise; the next run may find memory again
+            LOG.error("Relance des dossiers interrompue à ce tour : {}", e.getClass().getSimpleName());
         }
     }
 
@@ -82,6 +98,9 @@ public final class ReminderService {
         Instant now = clock.instant();
         int sent = 0;
         for (HandoffCase c : store.list(EnumSet.of(CaseState.OPEN))) {
+            if (!scope.test(c)) {
+                continue;
+            }
             try {
                 sent += handle(c, now);
             } catch (RuntimeException e) {

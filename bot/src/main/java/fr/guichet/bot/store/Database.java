@@ -10,6 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -19,12 +22,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteConnection;
 import org.sqlite.SQLiteException;
+import org.sqlite.SQLiteOpenMode;
 
 /**
  * The SQLite file {@code <dataDir>/guichet.db} holding handoff cases and feedback.
@@ -41,16 +50,32 @@ import org.sqlite.SQLiteException;
  * another process (an operator's command) opening the same file.
  *
  * <p>Failures never pass silently: an unusable directory (read-only, missing permission,
- * full, a file in the way) or file (corrupt, not a database) gives a {@link StoreException}
- * whose French message names the path and the cause, and a failed transaction is rolled back
- * whole.
+ * full, a file in the way) or file (corrupt, empty, read-only, not a database, another
+ * program's database) gives a {@link StoreException} whose French message names the path and
+ * the cause, and a failed transaction is rolled back whole.
+ *
+ * <p>Identity: Guichet's files carry {@link #APPLICATION_ID} in their header. Any other SQLite
+ * file found at the path is refused before anything is written to it (not even the journal
+ * mode), so a mistaken {@code --data} never alters another program's data. Files written
+ * before the id existed are recognised by their tables and marked.
+ *
+ * <p>Privacy: the directory is created readable by its owner only (0700) and the database
+ * files are made 0600, since they hold phone numbers and e-mails. {@code secure_delete} is on,
+ * so deleted rows are overwritten with zeros, and {@link #writeAndErase} also empties the
+ * write-ahead log, so that nothing erased can still be read in the files.
  */
 public final class Database implements AutoCloseable {
 
     public static final String FILE_NAME = "guichet.db";
     /** Version of the schema this code writes; a newer file is refused rather than misread. */
     public static final int SCHEMA_VERSION = 1;
+    /** « GCHT » in the header's application id field: this file is Guichet's. */
+    public static final int APPLICATION_ID = 0x47434854;
     static final Duration BUSY_TIMEOUT = Duration.ofSeconds(10);
+    /** Tables by which a file written before the application id is recognised as Guichet's. */
+    private static final Set<String> MARKER_TABLES = Set.of("schema_version", "cases", "case_events");
+    private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
@@ -119,6 +144,7 @@ public final class Database implements AutoCloseable {
 
     private final Path dataDir;
     private final Path file;
+    private final boolean readOnly;
     private final ReentrantLock lock = new ReentrantLock(true);
     private Connection connection; // guarded by lock; null once closed
 
@@ -128,16 +154,55 @@ public final class Database implements AutoCloseable {
      * directory or the file cannot be used
      */
     public Database(Path dataDir) {
+        this(dataDir, BUSY_TIMEOUT);
+    }
+
+    /** With another wait for a database locked by another program (tests of that fault). */
+    Database(Path dataDir, Duration busyTimeout) {
         this.dataDir = dataDir.toAbsolutePath().normalize();
         this.file = this.dataDir.resolve(FILE_NAME);
+        this.readOnly = false;
         prepareDirectory();
-        this.connection = connect();
+        refuseEmptyOrReadOnlyFile();
+        boolean created = !Files.exists(file);
+        this.connection = connect(busyTimeout, created);
         try {
             createSchema();
+            ownerOnly(file.resolveSibling(FILE_NAME + "-wal"));
+            ownerOnly(file.resolveSibling(FILE_NAME + "-shm"));
         } catch (RuntimeException e) {
             closeQuietly();
             throw e;
         }
+    }
+
+    private Database(Path file, boolean readOnly) {
+        this.file = file.toAbsolutePath().normalize();
+        this.dataDir = this.file.getParent();
+        this.readOnly = readOnly;
+        if (!Files.isRegularFile(this.file)) {
+            throw new StoreException("Aucune base de données " + this.file + " : le fichier n'existe pas.");
+        }
+        refuseEmptyFile();
+        this.connection = connectReadOnly();
+    }
+
+    /**
+     * Opens the database of {@code dataDir} for reading only: nothing is created or written, no
+     * write lock is taken, and it works on a read-only file, folder or medium (a copy, a
+     * backup). @throws StoreException when there is no Guichet database there
+     */
+    public static Database openReadOnly(Path dataDir) {
+        return new Database(dataDir.resolve(FILE_NAME), true);
+    }
+
+    /** Opens any Guichet database file (a backup, for instance) for reading only. */
+    public static Database openFileReadOnly(Path file) {
+        return new Database(file, true);
+    }
+
+    public boolean readOnly() {
+        return readOnly;
     }
 
     public Path dataDir() {
@@ -155,7 +220,91 @@ public final class Database implements AutoCloseable {
      * e.g. « Impossible d'enregistrer le dossier »); other runtime exceptions pass unchanged.
      */
     public <T> T write(String failure, Work<T> work) {
+        if (readOnly) {
+            throw new StoreException(failure + " (base " + file + ") : la base est ouverte en lecture seule.");
+        }
         return transaction("BEGIN IMMEDIATE", failure, work);
+    }
+
+    /**
+     * A {@link #write} that erases personal data: once committed, the write-ahead log is
+     * checkpointed into the database file and truncated, so the erased rows (already
+     * overwritten with zeros by {@code secure_delete}) are in no file any more. Should another
+     * program hold a read snapshot, the log is emptied at the next checkpoint instead; this is
+     * logged, not thrown: the erasure itself is committed.
+     */
+    public <T> T writeAndErase(String failure, Work<T> work) {
+        T result = write(failure, work);
+        checkpoint();
+        return result;
+    }
+
+    /** Copies the whole write-ahead log into the database file and empties it. */
+    void checkpoint() {
+        lock.lock();
+        try {
+            if (connection == null) {
+                return;
+            }
+            try (Statement s = connection.createStatement();
+                 ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
+                if (rs.next() && rs.getInt(1) != 0) {
+                    LOG.warn("Journal {}-wal pas encore vidé (un autre programme lit la base) : il le sera au prochain point de contrôle.",
+                            file);
+                }
+            } catch (SQLException e) {
+                LOG.warn("Point de contrôle impossible sur {} : {}", file, reason(e));
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Writes a consistent copy of the database to {@code target} with SQLite's online backup,
+     * while Guichet may be running and writing. The target must not exist; it is created
+     * readable by its owner only. @throws StoreException when the copy fails (the partial
+     * target is deleted)
+     */
+    public void backupTo(Path target) {
+        try {
+            Files.createFile(target, ownerOnlyFileAttribute());
+        } catch (UnsupportedOperationException e) {
+            try {
+                Files.createFile(target);
+            } catch (IOException io) {
+                throw new StoreException("Impossible de créer la sauvegarde " + target + " : " + reason(io) + ".", io);
+            }
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            throw new StoreException("La sauvegarde " + target + " existe déjà : choisissez un autre dossier ou attendez une seconde.");
+        } catch (IOException e) {
+            throw new StoreException("Impossible de créer la sauvegarde " + target + " : " + reason(e) + ".", e);
+        }
+        lock.lock();
+        boolean done = false;
+        try {
+            if (connection == null) {
+                throw new StoreException("La base de données " + file + " est fermée.");
+            }
+            // 100 pages a step, 200 ms between steps while another program holds a lock, up to 50 times
+            int rc = connection.unwrap(SQLiteConnection.class).getDatabase()
+                    .backup("main", target.toString(), null, 200, 50, 100);
+            if (rc != 0) {
+                throw new StoreException("Sauvegarde de " + file + " vers " + target + " impossible : code SQLite " + rc + ".");
+            }
+            done = true;
+        } catch (SQLException e) {
+            throw new StoreException("Sauvegarde de " + file + " vers " + target + " impossible : " + reason(e) + ".", e);
+        } finally {
+            lock.unlock();
+            if (!done) {
+                try {
+                    Files.deleteIfExists(target);
+                } catch (IOException ignored) {
+                    // the failure above is what the operator needs
+                }
+            }
+        }
     }
 
     /** Runs {@code work} in a read transaction: a consistent snapshot across its queries. */
@@ -237,7 +386,13 @@ public final class Database implements AutoCloseable {
             throw new StoreException("Le dossier de données " + dataDir + " n'est pas un dossier mais un fichier.");
         }
         try {
-            Files.createDirectories(dataDir);
+            if (!Files.isDirectory(dataDir)) {
+                try {
+                    Files.createDirectories(dataDir, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIR));
+                } catch (UnsupportedOperationException notPosix) {
+                    Files.createDirectories(dataDir);
+                }
+            }
         } catch (IOException e) {
             throw new StoreException("Impossible de créer le dossier de données " + dataDir + " : "
                     + directoryReason(e) + ".", e);
@@ -277,7 +432,37 @@ public final class Database implements AutoCloseable {
         return reason(e);
     }
 
-    private Connection connect() {
+    /**
+     * An empty file is not a fresh start: it is what a failed copy or a truncation leaves, and
+     * taking it for a new database would hide that every case is gone.
+     */
+    private void refuseEmptyFile() {
+        try {
+            if (Files.isRegularFile(file) && Files.size(file) == 0) {
+                throw new StoreException("La base de données " + file + " est vide (0 octet) : ce n'est pas une base Guichet "
+                        + "utilisable (copie interrompue ou fichier tronqué ?). Restaurez une sauvegarde (voir le README, "
+                        + "« Sauvegardes »), ou supprimez ce fichier pour repartir d'une base neuve.");
+            }
+        } catch (IOException e) {
+            throw new StoreException("Impossible de lire la base de données " + file + " : " + reason(e) + ".", e);
+        }
+    }
+
+    /** A read-only file would let Guichet start and then fail every handoff: refused now. */
+    private void refuseEmptyOrReadOnlyFile() {
+        refuseEmptyFile();
+        if (Files.isRegularFile(file) && !Files.isWritable(file)) {
+            throw readOnlyFile(null);
+        }
+    }
+
+    private StoreException readOnlyFile(Throwable cause) {
+        return new StoreException("La base de données " + file + " est en lecture seule : Guichet ne pourrait enregistrer "
+                + "aucun dossier. Rendez-la modifiable par l'utilisateur qui lance Guichet (chmod 600), ou consultez-la "
+                + "avec « ./guichet cases list », qui ne fait que lire.", cause);
+    }
+
+    private Connection connect(Duration busyTimeout, boolean created) {
         Connection c;
         try {
             c = DriverManager.getConnection("jdbc:sqlite:" + file);
@@ -285,7 +470,12 @@ public final class Database implements AutoCloseable {
             throw new StoreException("Impossible d'ouvrir la base de données " + file + " : " + reason(e) + ".", e);
         }
         try (Statement s = c.createStatement()) {
-            s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT.toMillis());
+            if (created) {
+                ownerOnly(file); // before anything is written to it
+            }
+            s.execute("PRAGMA busy_timeout = " + busyTimeout.toMillis());
+            // who owns this file is settled before anything (even the journal mode) changes it
+            identify(c, false);
             String mode;
             try (ResultSet rs = s.executeQuery("PRAGMA journal_mode = WAL")) {
                 mode = rs.next() ? rs.getString(1) : "?";
@@ -297,40 +487,163 @@ public final class Database implements AutoCloseable {
             }
             s.execute("PRAGMA synchronous = FULL");
             s.execute("PRAGMA foreign_keys = ON");
+            s.execute("PRAGMA secure_delete = ON");
+            ownerOnly(file);
             return c;
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
             try {
                 c.close();
             } catch (SQLException ignored) {
                 // the original failure is what matters
             }
-            throw new StoreException("Impossible d'ouvrir la base de données " + file + " : " + reason(e) + ".", e);
+            if (e instanceof StoreException se) {
+                throw se;
+            }
+            throw new StoreException("Impossible d'ouvrir la base de données " + file + " : "
+                    + (e instanceof SQLException sql ? reason(sql) : e.getMessage()) + ".", e);
         }
     }
 
-    private void createSchema() {
-        write("Impossible de préparer la base de données", c -> {
-            try (Statement s = c.createStatement()) {
-                for (String sql : SCHEMA) {
-                    s.execute(sql);
-                }
-                addMissingColumns(s);
-                Integer version = null;
-                try (ResultSet rs = s.executeQuery("SELECT MAX(version) FROM schema_version")) {
-                    if (rs.next()) {
-                        int v = rs.getInt(1);
-                        version = rs.wasNull() ? null : v;
-                    }
-                }
-                if (version == null) {
-                    s.execute("INSERT INTO schema_version (version) VALUES (" + SCHEMA_VERSION + ")");
-                } else if (version > SCHEMA_VERSION) {
-                    throw new StoreException("La base de données " + file + " a été écrite par une version plus récente de Guichet (schéma "
-                            + version + ", cette version connaît le schéma " + SCHEMA_VERSION + ") : mettez Guichet à jour.");
+    /**
+     * A read-only connection. A database in WAL mode needs its shared-memory file, which a
+     * read-only folder cannot hold: when there is no unsaved log to read, the file is then
+     * opened as immutable, which needs nothing beside it.
+     */
+    private Connection connectReadOnly() {
+        SQLException first;
+        try {
+            return readOnlyConnection("jdbc:sqlite:" + file);
+        } catch (SQLException e) {
+            first = e;
+        }
+        Path wal = file.resolveSibling(file.getFileName() + "-wal");
+        try {
+            if (!Files.exists(wal) || Files.size(wal) == 0) {
+                return readOnlyConnection("jdbc:sqlite:file:" + file.toUri().getRawPath() + "?immutable=1");
+            }
+        } catch (SQLException | IOException e) {
+            LOG.debug("immutable open of {} failed too: {}", file, e.getMessage());
+        }
+        throw new StoreException("Impossible d'ouvrir la base de données " + file + " en lecture : " + reason(first) + ".", first);
+    }
+
+    private Connection readOnlyConnection(String url) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setOpenMode(SQLiteOpenMode.OPEN_URI);
+        Connection c = DriverManager.getConnection(url, config.toProperties());
+        try (Statement s = c.createStatement()) {
+            s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT.toMillis());
+            if (!identify(c, true)) {
+                throw new StoreException("La base de données " + file + " ne contient encore aucun dossier (aucune table).");
+            }
+            Integer version = schemaVersion(s);
+            if (version != null && version > SCHEMA_VERSION) {
+                throw newerVersion(version);
+            }
+            return c;
+        } catch (SQLException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Whether the file is Guichet's: true for Guichet's (by its application id, or by its
+     * tables when written before the id), false for a file with no table yet (a new
+     * database). @throws StoreException for any other SQLite file, which is left as it is
+     */
+    private boolean identify(Connection c, boolean readOnlyConnection) throws SQLException {
+        int applicationId;
+        List<String> tables = new ArrayList<>();
+        try (Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("PRAGMA application_id")) {
+                applicationId = rs.next() ? rs.getInt(1) : 0;
+            }
+            try (ResultSet rs = s.executeQuery(
+                    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite!_%' ESCAPE '!' ORDER BY name")) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
                 }
             }
+        }
+        if (applicationId == APPLICATION_ID) {
+            return true;
+        }
+        if (applicationId == 0 && tables.isEmpty()) {
+            return false;
+        }
+        if (applicationId == 0 && tables.containsAll(MARKER_TABLES)) {
+            return true; // written by a version before the application id: marked at the first write
+        }
+        throw new StoreException("Le fichier " + file + " est une base SQLite d'un autre programme, pas celle de Guichet ("
+                + (applicationId != 0 ? String.format(Locale.ROOT, "identifiant d'application 0x%08x, ", applicationId) : "")
+                + "tables : " + (tables.isEmpty() ? "aucune" : String.join(", ", tables.subList(0, Math.min(8, tables.size())))
+                + (tables.size() > 8 ? "…" : "")) + "). Guichet ne l'a pas modifiée : vérifiez le dossier de données "
+                + "(GUICHET_DATA ou --data).");
+    }
+
+    private static Integer schemaVersion(Statement s) throws SQLException {
+        try (ResultSet rs = s.executeQuery("SELECT MAX(version) FROM schema_version")) {
+            if (rs.next()) {
+                int v = rs.getInt(1);
+                return rs.wasNull() ? null : v;
+            }
             return null;
-        });
+        }
+    }
+
+    private StoreException newerVersion(int version) {
+        return new StoreException("La base de données " + file + " a été écrite par une version plus récente de Guichet (schéma "
+                + version + ", cette version connaît le schéma " + SCHEMA_VERSION + ") : mettez Guichet à jour.");
+    }
+
+    /** Owner-only permissions (0600) when the file exists and the file system has them. */
+    static void ownerOnly(Path path) {
+        try {
+            if (Files.exists(path)) {
+                Files.setPosixFilePermissions(path, OWNER_ONLY_FILE);
+            }
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows and the like: their own access lists apply
+        } catch (IOException e) {
+            LOG.warn("Impossible de restreindre les droits de {} : {}", path, reason(e));
+        }
+    }
+
+    static FileAttribute<Set<PosixFilePermission>> ownerOnlyFileAttribute() {
+        return PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE);
+    }
+
+    private void createSchema() {
+        try {
+            write("Impossible de préparer la base de données", c -> {
+                try (Statement s = c.createStatement()) {
+                    for (String sql : SCHEMA) {
+                        s.execute(sql);
+                    }
+                    addMissingColumns(s);
+                    Integer version = schemaVersion(s);
+                    if (version == null) {
+                        s.execute("INSERT INTO schema_version (version) VALUES (" + SCHEMA_VERSION + ")");
+                    } else if (version > SCHEMA_VERSION) {
+                        throw newerVersion(version);
+                    } else {
+                        // A real write at start: a file SQLite could only open read-only is refused
+                        // now, not at the first handoff.
+                        s.execute("UPDATE schema_version SET version = version");
+                    }
+                    s.execute("PRAGMA application_id = " + APPLICATION_ID);
+                }
+                return null;
+            });
+        } catch (StoreException e) {
+            if (e.getCause() instanceof SQLiteException se && se.getResultCode() != null
+                    && (se.getResultCode().code & 0xFF) == 8) { // SQLITE_READONLY
+                throw readOnlyFile(e.getCause());
+            }
+            throw e;
+        }
     }
 
     /**

@@ -9,13 +9,22 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Feedback and unanswered questions in the tables {@code feedback} and {@code unanswered} of
  * the shared {@link Database} (which its owner closes). Each record is committed before the
- * call returns.
+ * call returns. Questions are stored without control characters ({@link UserText}).
+ *
+ * <p>An unanswered question is a statistic for the CCI that the entrepreneur never asked to
+ * give: when it cannot be stored (database locked by another program, disk full, read-only
+ * file) the failure is logged and the entrepreneur still gets their answer. A 👍/👎 they gave
+ * and an erasure they asked for fail loudly ({@link fr.guichet.bot.handoff.StoreException}),
+ * so that the channel can tell them.
  */
 public final class SqliteFeedbackStore implements FeedbackStore {
+    private static final Logger LOG = LoggerFactory.getLogger(SqliteFeedbackStore.class);
 
     private final Database db;
 
@@ -32,7 +41,7 @@ public final class SqliteFeedbackStore implements FeedbackStore {
                 ps.setString(1, Database.timestamp(feedback.at()));
                 ps.setString(2, feedback.entrepreneurId());
                 ps.setString(3, feedback.conversationId());
-                ps.setString(4, feedback.question());
+                ps.setString(4, UserText.clean(feedback.question()));
                 ps.setString(5, SqliteHandoffStore.stringsJson(feedback.entryIds()));
                 ps.setInt(6, feedback.helpful() ? 1 : 0);
                 ps.executeUpdate();
@@ -45,16 +54,21 @@ public final class SqliteFeedbackStore implements FeedbackStore {
     public void recordUnanswered(UnansweredQuestion question) {
         Objects.requireNonNull(question.at(), "at");
         Objects.requireNonNull(question.question(), "question");
-        db.write("Impossible d'enregistrer une question sans réponse", c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO unanswered (at, entrepreneur_id, question) VALUES (?, ?, ?)")) {
-                ps.setString(1, Database.timestamp(question.at()));
-                ps.setString(2, question.entrepreneurId());
-                ps.setString(3, question.question());
-                ps.executeUpdate();
-            }
-            return null;
-        });
+        try {
+            db.write("Impossible d'enregistrer une question sans réponse", c -> {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO unanswered (at, entrepreneur_id, question) VALUES (?, ?, ?)")) {
+                    ps.setString(1, Database.timestamp(question.at()));
+                    ps.setString(2, question.entrepreneurId());
+                    ps.setString(3, UserText.clean(question.question()));
+                    ps.executeUpdate();
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            // the message names the database and the cause, never the question
+            LOG.warn("Question sans réponse non enregistrée : {}", e.getMessage());
+        }
     }
 
     /** Feedback at or after {@code since}, newest first. */
@@ -97,7 +111,7 @@ public final class SqliteFeedbackStore implements FeedbackStore {
     @Override
     public int forgetEntrepreneur(String entrepreneurId) {
         Objects.requireNonNull(entrepreneurId, "entrepreneurId");
-        return db.write("Impossible d'effacer les avis d'un entrepreneur", c -> {
+        return db.writeAndErase("Impossible d'effacer les avis d'un entrepreneur", c -> {
             int deleted = 0;
             for (String table : List.of("feedback", "unanswered")) {
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE entrepreneur_id = ?")) {
@@ -113,7 +127,7 @@ public final class SqliteFeedbackStore implements FeedbackStore {
     @Override
     public int purgeBefore(Instant cutoff) {
         Objects.requireNonNull(cutoff, "cutoff");
-        return db.write("Impossible de purger les anciens avis", c -> {
+        return db.writeAndErase("Impossible de purger les anciens avis", c -> {
             int deleted = 0;
             for (String table : List.of("feedback", "unanswered")) {
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE at < ?")) {

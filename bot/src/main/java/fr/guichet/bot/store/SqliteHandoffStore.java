@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.guichet.bot.handoff.CaseEvent;
+import fr.guichet.bot.handoff.CaseListing;
 import fr.guichet.bot.handoff.CaseState;
 import fr.guichet.bot.handoff.Contact;
 import fr.guichet.bot.handoff.HandoffCase;
+import fr.guichet.bot.handoff.ForgottenCases;
 import fr.guichet.bot.handoff.HandoffStore;
 import fr.guichet.bot.handoff.NewCase;
 import fr.guichet.bot.handoff.StoreException;
@@ -33,7 +35,10 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Handoff cases in SQLite: table {@code cases} (one row per case, transcript, entry ids and
@@ -47,6 +52,10 @@ import java.util.stream.Collectors;
  * <p>Life cycle: OPEN → CLAIMED, OPEN → RESOLVED, CLAIMED → RESOLVED, OPEN/CLAIMED →
  * CANCELLED. Nothing goes back to OPEN and nothing leaves a closed state; a reassignment keeps
  * the state (a claimed case given to a colleague stays claimed, now by them).
+ *
+ * <p>What users typed (contact, transcript, reason) is stored without control characters
+ * ({@link UserText}), so that no escape sequence reaches an adviser's terminal. A row damaged
+ * by hand or on disk spoils only itself: listings name it and show the others.
  */
 public final class SqliteHandoffStore implements HandoffStore {
 
@@ -55,6 +64,7 @@ public final class SqliteHandoffStore implements HandoffStore {
     /** The zone whose calendar year goes into case ids. */
     static final ZoneId ID_ZONE = ZoneId.of("Europe/Paris");
 
+    private static final Logger LOG = LoggerFactory.getLogger(SqliteHandoffStore.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CASE_COLUMNS =
             "id, created_at, state, entrepreneur_id, contact, theme, adviser_id, backup_id, reason, transcript, entry_ids";
@@ -96,7 +106,7 @@ public final class SqliteHandoffStore implements HandoffStore {
                 ps.setString(6, newCase.theme() == null ? null : newCase.theme().code());
                 ps.setString(7, newCase.adviserId());
                 ps.setString(8, newCase.backupId());
-                ps.setString(9, newCase.reason());
+                ps.setString(9, UserText.clean(newCase.reason()));
                 ps.setString(10, transcriptJson(newCase.transcript()));
                 ps.setString(11, stringsJson(newCase.entryIds()));
                 ps.executeUpdate();
@@ -131,12 +141,19 @@ public final class SqliteHandoffStore implements HandoffStore {
 
     @Override
     public List<HandoffCase> list(Set<CaseState> states) {
+        CaseListing listing = listing(states);
+        listing.unreadable().forEach(u -> LOG.warn("Dossier {} illisible, laissé de côté : {}", u.id(), u.reason()));
+        return listing.cases();
+    }
+
+    @Override
+    public CaseListing listing(Set<CaseState> states) {
         if (states.isEmpty()) {
-            return List.of();
+            return new CaseListing(List.of(), List.of());
         }
         List<Object> names = states.stream().map(CaseState::name).sorted().collect(Collectors.toList());
         String marks = String.join(", ", Collections.nCopies(names.size(), "?"));
-        return db.read("Impossible de lire la liste des dossiers", c -> query(c, "state IN (" + marks + ")", names));
+        return db.read("Impossible de lire la liste des dossiers", c -> queryRows(c, "state IN (" + marks + ")", names));
     }
 
     @Override
@@ -216,6 +233,35 @@ public final class SqliteHandoffStore implements HandoffStore {
         });
     }
 
+    /** Reassignment (when needed) and claim in one transaction: both happen or neither. */
+    @Override
+    public HandoffCase claim(String id, String adviserId, String backupId, String actor) {
+        requireActor(actor);
+        Objects.requireNonNull(adviserId, "adviserId");
+        String who = UserText.clean(actor);
+        return db.write("Impossible de prendre en charge le dossier " + id, c -> {
+            HandoffCase current = load(c, id);
+            checkTransition(id, current.state(), CaseState.CLAIMED);
+            Instant now = clock.instant();
+            if (!adviserId.equals(current.adviserId())) {
+                try (PreparedStatement ps = c.prepareStatement("UPDATE cases SET adviser_id = ?, backup_id = ? WHERE id = ?")) {
+                    ps.setString(1, adviserId);
+                    ps.setString(2, backupId);
+                    ps.setString(3, id);
+                    ps.executeUpdate();
+                }
+                insertEvent(c, id, new CaseEvent(now, CaseEvent.REASSIGNED, who, current.adviserId() + " -> " + adviserId));
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE cases SET state = ? WHERE id = ?")) {
+                ps.setString(1, CaseState.CLAIMED.name());
+                ps.setString(2, id);
+                ps.executeUpdate();
+            }
+            insertEvent(c, id, new CaseEvent(now, CaseEvent.CLAIMED, who, current.state().name() + " -> " + CaseState.CLAIMED.name()));
+            return load(c, id);
+        });
+    }
+
     /** Appends the event as given (its own timestamp), whatever the state. */
     @Override
     public HandoffCase record(String id, CaseEvent event) {
@@ -230,15 +276,66 @@ public final class SqliteHandoffStore implements HandoffStore {
         });
     }
 
-    /** Blanks contact and transcript; returns how many cases still had some to blank. */
+    /**
+     * Erases an entrepreneur's data in one transaction, then empties the write-ahead log
+     * ({@link Database#writeAndErase}): with {@code secure_delete} on, the erased text is in no
+     * file afterwards. Their open or claimed cases are cancelled, each change recorded as an
+     * event by {@value ForgottenCases#ACTOR}.
+     */
     @Override
-    public int forgetEntrepreneur(String entrepreneurId) {
-        return db.write("Impossible d'effacer les données d'un entrepreneur", c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE cases SET contact = NULL, transcript = '[]'"
-                    + " WHERE entrepreneur_id = ? AND (contact IS NOT NULL OR transcript <> '[]')")) {
+    public ForgottenCases eraseEntrepreneur(String entrepreneurId) {
+        Objects.requireNonNull(entrepreneurId, "entrepreneurId");
+        return db.writeAndErase("Impossible d'effacer les données d'un entrepreneur", c -> {
+            Map<String, CaseState> states = new LinkedHashMap<>();
+            List<String> hadContact = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id, state, contact IS NOT NULL FROM cases WHERE entrepreneur_id = ? ORDER BY created_at, seq")) {
                 ps.setString(1, entrepreneurId);
-                return ps.executeUpdate();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        // a damaged state is erased all the same, and counts as open: it gets cancelled
+                        CaseState state = CaseState.OPEN;
+                        try {
+                            state = CaseState.valueOf(rs.getString(2));
+                        } catch (RuntimeException e) {
+                            LOG.warn("Dossier {} : état illisible, annulé avec l'effacement", rs.getString(1));
+                        }
+                        states.put(rs.getString(1), state);
+                        if (rs.getBoolean(3)) {
+                            hadContact.add(rs.getString(1));
+                        }
+                    }
+                }
             }
+            if (states.isEmpty()) {
+                return ForgottenCases.NONE;
+            }
+            Instant now = clock.instant();
+            List<String> cancelled = new ArrayList<>();
+            for (Map.Entry<String, CaseState> e : states.entrySet()) {
+                String id = e.getKey();
+                boolean open = !e.getValue().isClosed();
+                try (PreparedStatement ps = c.prepareStatement("UPDATE cases SET contact = NULL, transcript = '[]',"
+                        + " reason = ?, entrepreneur_id = NULL, state = ? WHERE id = ?")) {
+                    ps.setString(1, ForgottenCases.NEUTRAL_REASON);
+                    ps.setString(2, open ? CaseState.CANCELLED.name() : e.getValue().name());
+                    ps.setString(3, id);
+                    ps.executeUpdate();
+                }
+                if (open) {
+                    cancelled.add(id);
+                    insertEvent(c, id, new CaseEvent(now, CaseEvent.CANCELLED, ForgottenCases.ACTOR,
+                            e.getValue().name() + " -> " + CaseState.CANCELLED.name()));
+                }
+                insertEvent(c, id, new CaseEvent(now, CaseEvent.FORGOTTEN, ForgottenCases.ACTOR,
+                        "coordonnées, conversation et motif effacés à sa demande"));
+            }
+            List<HandoffCase> cases = new ArrayList<>();
+            for (String id : states.keySet()) {
+                CaseListing rows = queryRows(c, "id = ?", List.of(id));
+                cases.addAll(rows.cases()); // a row still unreadable after the erasure is erased all the same
+            }
+            return new ForgottenCases(cases, cancelled, hadContact);
         });
     }
 
@@ -246,7 +343,7 @@ public final class SqliteHandoffStore implements HandoffStore {
     @Override
     public int purgeClosedBefore(Instant cutoff) {
         Objects.requireNonNull(cutoff, "cutoff");
-        return db.write("Impossible de purger les anciens dossiers", c -> {
+        return db.writeAndErase("Impossible de purger les anciens dossiers", c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE cases SET contact = NULL, transcript = '[]'"
                     + " WHERE state IN ('RESOLVED', 'CANCELLED') AND created_at < ?"
                     + " AND (contact IS NOT NULL OR transcript <> '[]')")) {
@@ -305,8 +402,8 @@ public final class SqliteHandoffStore implements HandoffStore {
             ps.setString(1, caseId);
             ps.setString(2, Database.timestamp(e.at()));
             ps.setString(3, e.action());
-            ps.setString(4, e.actor());
-            ps.setString(5, e.detail());
+            ps.setString(4, UserText.clean(e.actor()));
+            ps.setString(5, UserText.clean(e.detail()));
             ps.executeUpdate();
         }
     }
@@ -319,43 +416,109 @@ public final class SqliteHandoffStore implements HandoffStore {
         return found.get(0);
     }
 
-    /** Cases matching {@code where}, oldest first, each with its events in order. */
+    /** Cases matching {@code where}; @throws StoreException naming the first that cannot be read. */
     private static List<HandoffCase> query(Connection c, String where, List<?> params) throws SQLException {
+        CaseListing rows = queryRows(c, where, params);
+        if (!rows.unreadable().isEmpty()) {
+            CaseListing.Unreadable bad = rows.unreadable().get(0);
+            throw new StoreException("Le dossier " + bad.id() + " est illisible dans la base de données : " + bad.reason()
+                    + " (fichier modifié à la main ou abîmé).");
+        }
+        return rows.cases();
+    }
+
+    /** Cases matching {@code where}, oldest first, each with its events in order; bad rows named apart. */
+    private static CaseListing queryRows(Connection c, String where, List<?> params) throws SQLException {
         Map<String, List<CaseEvent>> events = new HashMap<>();
+        Map<String, String> badEvents = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT case_id, at, action, actor, detail FROM case_events"
                 + " WHERE case_id IN (SELECT id FROM cases WHERE " + where + ") ORDER BY seq")) {
             bind(ps, params);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    events.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new CaseEvent(
-                            Database.instant(rs.getString(2)), rs.getString(3), rs.getString(4), rs.getString(5)));
+                    String caseId = rs.getString(1);
+                    try {
+                        events.computeIfAbsent(caseId, k -> new ArrayList<>()).add(new CaseEvent(
+                                column("date d'un événement", Database.instant(rs.getString(2))),
+                                Objects.requireNonNull(rs.getString(3), "action"), rs.getString(4), rs.getString(5)));
+                    } catch (RuntimeException e) {
+                        badEvents.putIfAbsent(caseId, "événement illisible (" + describe(e) + ")");
+                    }
                 }
             }
         }
-        Map<String, HandoffCase> cases = new LinkedHashMap<>();
+        List<HandoffCase> cases = new ArrayList<>();
+        List<CaseListing.Unreadable> unreadable = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT " + CASE_COLUMNS + " FROM cases WHERE " + where
                 + " ORDER BY created_at, seq")) {
             bind(ps, params);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String id = rs.getString("id");
-                    cases.put(id, new HandoffCase(
-                            id,
-                            Database.instant(rs.getString("created_at")),
-                            CaseState.valueOf(rs.getString("state")),
-                            rs.getString("entrepreneur_id"),
-                            contact(rs.getString("contact")),
-                            theme(rs.getString("theme"), id),
-                            rs.getString("adviser_id"),
-                            rs.getString("backup_id"),
-                            rs.getString("reason"),
-                            transcript(rs.getString("transcript")),
-                            strings(rs.getString("entry_ids")),
-                            events.getOrDefault(id, List.of())));
+                    if (badEvents.containsKey(id)) {
+                        unreadable.add(new CaseListing.Unreadable(id, badEvents.get(id)));
+                        continue;
+                    }
+                    try {
+                        cases.add(new HandoffCase(
+                                id,
+                                read("date de création", () -> Objects.requireNonNull(instantOf(rs, "created_at"))),
+                                read("état", () -> CaseState.valueOf(stringOf(rs, "state"))),
+                                rs.getString("entrepreneur_id"),
+                                read("coordonnées", () -> contact(stringOf(rs, "contact"))),
+                                theme(rs.getString("theme"), id),
+                                rs.getString("adviser_id"),
+                                rs.getString("backup_id"),
+                                rs.getString("reason"),
+                                read("conversation", () -> transcript(stringOf(rs, "transcript"))),
+                                read("fiches montrées", () -> strings(stringOf(rs, "entry_ids"))),
+                                events.getOrDefault(id, List.of())));
+                    } catch (RuntimeException e) {
+                        unreadable.add(new CaseListing.Unreadable(id, describe(e)));
+                    }
                 }
             }
         }
-        return new ArrayList<>(cases.values());
+        return new CaseListing(cases, unreadable);
+    }
+
+    /** A column that failed to read, named in French. */
+    private static final class BadColumn extends RuntimeException {
+        BadColumn(String column, Throwable cause) {
+            super(column + " illisible" + (cause instanceof StoreException ? "" : " (" + cause.getClass().getSimpleName() + ")"),
+                    cause);
+        }
+    }
+
+    private static <T> T read(String column, Supplier<T> value) {
+        try {
+            return value.get();
+        } catch (RuntimeException e) {
+            throw new BadColumn(column, e);
+        }
+    }
+
+    private static <T> T column(String column, T value) {
+        return Objects.requireNonNull(value, column);
+    }
+
+    private static String stringOf(ResultSet rs, String column) {
+        try {
+            return rs.getString(column);
+        } catch (SQLException e) {
+            throw new StoreException("colonne " + column + " : " + Database.reason(e), e);
+        }
+    }
+
+    private static Instant instantOf(ResultSet rs, String column) {
+        return Database.instant(stringOf(rs, column));
+    }
+
+    private static String describe(RuntimeException e) {
+        if (e instanceof BadColumn || e instanceof StoreException) {
+            return e.getMessage();
+        }
+        return e.getClass().getSimpleName();
     }
 
     private static void bind(PreparedStatement ps, List<?> params) throws SQLException {
@@ -379,9 +542,9 @@ public final class SqliteHandoffStore implements HandoffStore {
             return null;
         }
         ObjectNode o = JSON.createObjectNode();
-        o.put("name", contact.name());
-        o.put("company", contact.company());
-        o.put("phoneOrEmail", contact.phoneOrEmail());
+        o.put("name", UserText.clean(contact.name()));
+        o.put("company", UserText.clean(contact.company()));
+        o.put("phoneOrEmail", UserText.clean(contact.phoneOrEmail()));
         o.put("consent", contact.consent());
         return write(o);
     }
@@ -400,7 +563,7 @@ public final class SqliteHandoffStore implements HandoffStore {
             ObjectNode o = a.addObject();
             o.put("at", Database.timestamp(line.at()));
             o.put("speaker", line.speaker());
-            o.put("text", line.text());
+            o.put("text", UserText.clean(line.text()));
         }
         return write(a);
     }
@@ -442,7 +605,11 @@ public final class SqliteHandoffStore implements HandoffStore {
 
     private static JsonNode parse(String json) {
         try {
-            return JSON.readTree(json);
+            JsonNode node = JSON.readTree(json);
+            if (node == null || node.isMissingNode()) {
+                throw new StoreException("Donnée vide dans la base de données (JSON attendu).");
+            }
+            return node;
         } catch (JsonProcessingException e) {
             throw new StoreException("Donnée illisible dans la base de données (JSON invalide) : le fichier a été modifié à la main ou est abîmé.", e);
         }

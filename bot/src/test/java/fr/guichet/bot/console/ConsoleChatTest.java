@@ -8,6 +8,7 @@ import fr.guichet.bot.TestAssistants;
 import fr.guichet.bot.feedback.InMemoryFeedbackStore;
 import fr.guichet.bot.handoff.CaseState;
 import fr.guichet.bot.handoff.HandoffCase;
+import fr.guichet.bot.privacy.Forgetting;
 import fr.guichet.bot.store.SqliteHandoffStore;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
@@ -26,9 +27,12 @@ class ConsoleChatTest {
     private static String chat(SqliteHandoffStore cases, String... lines) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        var assistant = TestAssistants.assistant(cases, new InMemoryFeedbackStore(), new ConsoleNotifier(out),
-                Clock.systemDefaultZone());
-        new ConsoleChat(assistant, new BufferedReader(new StringReader(String.join("\n", lines) + "\n")), out, "testeur").run();
+        InMemoryFeedbackStore feedback = new InMemoryFeedbackStore();
+        ConsoleNotifier notifier = new ConsoleNotifier(out);
+        var assistant = TestAssistants.assistant(cases, feedback, notifier, Clock.systemDefaultZone());
+        Forgetting forgetting = new Forgetting(assistant, cases, feedback, notifier, TestAssistants.catalogue().advisersById());
+        new ConsoleChat(assistant, forgetting, new BufferedReader(new StringReader(String.join("\n", lines) + "\n")), out,
+                "testeur").run();
         return bytes.toString(StandardCharsets.UTF_8);
     }
 
@@ -92,14 +96,4 @@ class ConsoleChatTest {
         }
     }
 
-    @Test
-    void yesIsReadAsPeopleTypeItAndAnythingElseIsNo() {
-        for (String yes : List.of("oui", "Oui !", "ouais", "ok", "/oui", "d'accord", "yes")) {
-            assertTrue(ConsoleChat.isYes(yes), yes);
-        }
-        for (String no : List.of("non", "/non", "", "plus tard", "nan")) {
-            assertFalse(ConsoleChat.isYes(no), no);
-        }
-        assertFalse(ConsoleChat.isYes(null));
-    }
 }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import fr.guichet.bot.handoff.CaseEvent;
 import fr.guichet.bot.handoff.CaseState;
 import fr.guichet.bot.handoff.Contact;
+import fr.guichet.bot.handoff.ForgottenCases;
 import fr.guichet.bot.handoff.HandoffCase;
 import fr.guichet.bot.handoff.NewCase;
 import fr.guichet.bot.handoff.StoreException;
@@ -396,26 +397,39 @@ class SqliteHandoffStoreTest {
     // ---------------------------------------------------------------- personal data
 
     @Test
-    void forgetEntrepreneurBlanksContactAndTranscriptButKeepsCasesAndEvents() {
+    void forgetEntrepreneurErasesWhatTheyGaveCancelsTheirOpenCasesAndKeepsTheRecord() {
         HandoffCase a = store.create(newCase("e1"));
         HandoffCase b = store.create(newCase("e1"));
         store.transition(b.id(), CaseState.RESOLVED, "adv-a");
         HandoffCase other = store.create(newCase("e2"));
 
-        assertEquals(2, store.forgetEntrepreneur("e1"));
+        ForgottenCases forgotten = store.eraseEntrepreneur("e1");
+        assertEquals(List.of(a.id(), b.id()), forgotten.cases().stream().map(HandoffCase::id).toList());
+        assertEquals(List.of(a.id()), forgotten.cancelled(), "only the open case is cancelled");
         for (String id : List.of(a.id(), b.id())) {
-            HandoffCase forgotten = store.find(id).orElseThrow();
-            assertNull(forgotten.contact());
-            assertEquals(List.of(), forgotten.transcript());
-            assertEquals(List.of("initiative-bethune", "reseau-entreprendre"), forgotten.entryIds());
-            assertEquals(Theme.FINANCEMENT, forgotten.theme());
-            assertTrue(forgotten.events().size() >= 1);
+            HandoffCase erased = store.find(id).orElseThrow();
+            assertNull(erased.contact());
+            assertEquals(List.of(), erased.transcript());
+            assertEquals(ForgottenCases.NEUTRAL_REASON, erased.reason(), "the reason may tell a lot: it goes too");
+            assertNull(erased.entrepreneurId(), "nothing links the case to the person any more");
+            assertEquals(List.of("initiative-bethune", "reseau-entreprendre"), erased.entryIds());
+            assertEquals(Theme.FINANCEMENT, erased.theme());
+            assertNotNull(erased.lastEvent(CaseEvent.FORGOTTEN));
+            assertEquals(ForgottenCases.ACTOR, erased.events().get(erased.events().size() - 1).actor());
             assertNull(rawColumn(id, "contact"));
             assertEquals("[]", rawColumn(id, "transcript"));
         }
-        assertEquals(2, store.find(b.id()).orElseThrow().events().size());
+        HandoffCase cancelled = store.find(a.id()).orElseThrow();
+        assertEquals(CaseState.CANCELLED, cancelled.state(), "nobody is reminded to call someone who asked to be forgotten");
+        assertEquals(List.of(CaseEvent.CREATED, CaseEvent.CANCELLED, CaseEvent.FORGOTTEN),
+                cancelled.events().stream().map(CaseEvent::action).toList());
+        HandoffCase resolved = store.find(b.id()).orElseThrow();
+        assertEquals(CaseState.RESOLVED, resolved.state(), "a closed case keeps its state");
+        assertEquals(List.of(CaseEvent.CREATED, CaseEvent.RESOLVED, CaseEvent.FORGOTTEN),
+                resolved.events().stream().map(CaseEvent::action).toList());
         assertEquals(other, store.find(other.id()).orElseThrow(), "another entrepreneur is untouched");
-        assertEquals(0, store.forgetEntrepreneur("e1"), "nothing left to blank");
+        assertEquals(0, store.forgetEntrepreneur("e1"), "nothing left to erase");
+        assertEquals(List.of(), store.byEntrepreneur("e1"));
     }
 
     @Test

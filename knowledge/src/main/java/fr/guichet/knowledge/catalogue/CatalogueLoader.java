@@ -15,6 +15,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import fr.guichet.knowledge.text.Places;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +29,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -45,6 +47,20 @@ public final class CatalogueLoader {
     }
 
     static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
+
+    /**
+     * Size limits, documented in the catalogue's README: a real catalogue is a few hundred
+     * kilobytes (the bundled one, 300 entries, is 0.7 MB). Far beyond, loading would only end
+     * in an OutOfMemoryError; the file is refused with one line instead.
+     */
+    public static final long MAX_FILE_BYTES = 10L * 1024 * 1024;
+    public static final long MAX_TOTAL_BYTES = 20L * 1024 * 1024;
+    /** Bounds of the numbers of an entry: beyond, a number is a typo, and showing it could take gigabytes. */
+    static final BigDecimal MAX_AMOUNT_EUR = new BigDecimal("10000000000");   // 10 billion
+    static final BigDecimal MAX_PRICE_EUR = new BigDecimal("1000000");        // 1 million
+    static final BigDecimal MAX_DURATION_HOURS = new BigDecimal("10000");
+    /** The UTF-8 byte-order mark spreadsheets write at the start of a « CSV UTF-8 » file. */
+    private static final char BOM = '\uFEFF';
     private static final Pattern DIGITS = Pattern.compile("[0-9]+");
     private static final int SUMMARY_MAX = 400;
     private static final Set<String> FORMATS = Set.of("presentiel", "distanciel", "mixte");
@@ -78,12 +94,26 @@ public final class CatalogueLoader {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
+    /** The day against which « every entry has expired » is judged; null: not judged. */
+    private final LocalDate today;
+
+    /** A loader that does not judge expiry (benchmarks, tests with their own dates). */
+    public CatalogueLoader() {
+        this(null);
+    }
+
+    /** @param today refuses a catalogue whose every entry has expired by that day */
+    public CatalogueLoader(LocalDate today) {
+        this.today = today;
+    }
+
     public Loaded load(Path dir) throws CatalogueException {
         List<Problem> problems = new ArrayList<>();
         if (!Files.isDirectory(dir)) {
             throw new CatalogueException(List.of(Problem.error(dir.toString(), "-", "-",
                     "le dossier du catalogue n'existe pas ou n'est pas un dossier")));
         }
+        checkSizes(dir);
         // read first: every entry carries whether its catalogue is a sample
         CatalogueInfo info = readInfo(dir, problems);
         List<Entry> schemes = readEntries(dir, EntryKind.SCHEME, info.sample(), problems);
@@ -94,6 +124,7 @@ public final class CatalogueLoader {
         checkUniqueIds(schemes, trainings, Map.of(EntryKind.SCHEME, entryFile(dir, EntryKind.SCHEME),
                 EntryKind.TRAINING, entryFile(dir, EntryKind.TRAINING)), problems);
         checkAdvisers(advisers, problems);
+        checkSomethingToOffer(entryFile(dir, EntryKind.SCHEME), schemes, trainings, problems);
 
         List<Problem> errors = problems.stream().filter(Problem::isError).toList();
         if (!errors.isEmpty()) {
@@ -105,6 +136,69 @@ public final class CatalogueLoader {
     }
 
     // ---- files --------------------------------------------------------------------------
+
+    /** One line per file too large, before anything is read: the files are never loaded. */
+    private static void checkSizes(Path dir) throws CatalogueException {
+        List<Problem> problems = new ArrayList<>();
+        long total = 0;
+        for (String name : List.of("schemes.json", "schemes.csv", "trainings.json", "trainings.csv", "advisers.json",
+                "synonyms.txt", "catalogue.json")) {
+            Path file = dir.resolve(name);
+            try {
+                if (!Files.isRegularFile(file)) {
+                    continue;
+                }
+                long size = Files.size(file);
+                total += size;
+                if (size > MAX_FILE_BYTES) {
+                    problems.add(Problem.error(name, "-", "-", "fichier trop gros (" + megabytes(size) + " ; "
+                            + megabytes(MAX_FILE_BYTES) + " au plus par fichier, voir le README du catalogue)"));
+                }
+            } catch (IOException e) {
+                problems.add(Problem.error(name, "-", "-", "lecture impossible : " + e.getMessage()));
+            }
+        }
+        if (problems.isEmpty() && total > MAX_TOTAL_BYTES) {
+            problems.add(Problem.error(dir.getFileName() == null ? dir.toString() : dir.getFileName().toString(), "-", "-",
+                    "catalogue trop gros (" + megabytes(total) + " en tout ; " + megabytes(MAX_TOTAL_BYTES)
+                            + " au plus, voir le README du catalogue)"));
+        }
+        if (!problems.isEmpty()) {
+            throw new CatalogueException(problems);
+        }
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format(Locale.FRANCE, "%.1f Mo", bytes / (1024.0 * 1024.0));
+    }
+
+    /**
+     * A catalogue that would offer nothing is refused: a schemes file with no entry (a file
+     * emptied by mistake), or entries that have all expired (a catalogue nobody updated).
+     */
+    private void checkSomethingToOffer(String schemesFile, List<Entry> schemes, List<Entry> trainings,
+                                       List<Problem> problems) {
+        if (problems.stream().anyMatch(Problem::isError)) {
+            return; // entries were refused or a file is broken: the counts say nothing yet
+        }
+        if (schemes.isEmpty()) {
+            problems.add(Problem.error(schemesFile, "-", "-",
+                    "aucun dispositif : le fichier ne contient aucune entrée (un catalogue sans dispositif ne répondrait à rien)"));
+        }
+        List<Entry> all = new ArrayList<>(schemes);
+        all.addAll(trainings);
+        if (today != null && !all.isEmpty()
+                && all.stream().allMatch(e -> e.validUntil() != null && e.validUntil().isBefore(today))) {
+            problems.add(Problem.error(schemesFile, "-", "valid_until", "toutes les entrées sont expirées au " + today
+                    + " (valid_until dépassée) : le catalogue ne proposerait plus rien ; mettez-le à jour"));
+        }
+    }
+
+    /** The text of a file, without the byte-order mark some editors put first. */
+    private static String readText(Path file) throws IOException {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        return !text.isEmpty() && text.charAt(0) == BOM ? text.substring(1) : text;
+    }
 
     private List<Entry> readEntries(Path dir, EntryKind kind, boolean sample, List<Problem> problems) {
         Path jsonFile = dir.resolve(kind.fileStem() + ".json");
@@ -142,7 +236,7 @@ public final class CatalogueLoader {
     private JsonNode readJson(Path file, List<Problem> problems) {
         String name = file.getFileName().toString();
         try {
-            JsonNode root = json.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            JsonNode root = json.readTree(readText(file));
             if (root == null || root.isMissingNode()) {
                 problems.add(Problem.error(name, "-", "-", "fichier vide"));
                 return null;
@@ -189,8 +283,9 @@ public final class CatalogueLoader {
         csv.enable(CsvParser.Feature.SKIP_EMPTY_LINES); // a trailing blank line is not a row
         CsvSchema schema = CsvSchema.emptySchema().withHeader();
         List<Located> out = new ArrayList<>();
-        try (MappingIterator<Map<String, String>> it = csv.readerForMapOf(String.class).with(schema)
-                .readValues(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             MappingIterator<Map<String, String>> it = csv.readerForMapOf(String.class).with(schema)
+                .readValues(skipBom(reader))) {
             while (it.hasNextValue()) {
                 // where the row starts: once read, the parser stands on the line after it
                 long line = it.getCurrentLocation() == null ? -1 : it.getCurrentLocation().getLineNr();
@@ -203,6 +298,18 @@ public final class CatalogueLoader {
             problems.add(Problem.error(name, "-", "-", "lecture impossible : " + e.getMessage()));
         }
         return out;
+    }
+
+    /**
+     * The reader past a byte-order mark: spreadsheets write one at the start of a « CSV UTF-8 »
+     * export, and it would otherwise become part of the first column's name.
+     */
+    private static BufferedReader skipBom(BufferedReader reader) throws IOException {
+        reader.mark(1);
+        if (reader.read() != BOM) {
+            reader.reset();
+        }
+        return reader;
     }
 
     /** A CSV row in the JSON shape: dotted columns nest, list cells split on {@code |}. */
@@ -306,8 +413,8 @@ public final class CatalogueLoader {
         List<String> conditions = r.texts("audience.conditions", false);
         List<String> territories = r.texts("territories", false);
         String provider = r.text("provider", true);
-        BigDecimal min = r.decimal("amount_min", true);
-        BigDecimal max = r.decimal("amount_max", true);
+        BigDecimal min = r.decimal("amount_min", true, MAX_AMOUNT_EUR);
+        BigDecimal max = r.decimal("amount_max", true, MAX_AMOUNT_EUR);
         if (min != null && max != null && min.compareTo(max) > 0) {
             r.error("amount_max", "inférieur à amount_min (" + max.toPlainString() + " < " + min.toPlainString() + ")");
         }
@@ -384,8 +491,8 @@ public final class CatalogueLoader {
     }
 
     private TrainingDetails readTraining(FieldReader r) {
-        BigDecimal duration = r.decimal("duration_hours", true);
-        BigDecimal price = r.decimal("price_eur", true);
+        BigDecimal duration = r.decimal("duration_hours", true, MAX_DURATION_HOURS);
+        BigDecimal price = r.decimal("price_eur", true, MAX_PRICE_EUR);
         String format = r.text("format", false);
         if (format != null && !FORMATS.contains(format)) {
             r.error("format", "valeur inconnue « " + format + " » (presentiel, distanciel ou mixte)");
@@ -546,7 +653,7 @@ public final class CatalogueLoader {
             return "";
         }
         try {
-            String text = Files.readString(file, StandardCharsets.UTF_8);
+            String text = readText(file);
             String[] lines = text.split("\r?\n", -1);
             for (int i = 0; i < lines.length; i++) {
                 String line = lines[i].strip();

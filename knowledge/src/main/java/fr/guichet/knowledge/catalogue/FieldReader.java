@@ -149,27 +149,46 @@ final class FieldReader {
         return out;
     }
 
-    BigDecimal decimal(String field, boolean mustBeNonNegative) {
+    /** Most digits after the decimal point a catalogue number may have (cents, quarter hours…). */
+    static final int MAX_DECIMALS = 4;
+
+    /**
+     * A number no larger than {@code max} in absolute value, with at most {@value #MAX_DECIMALS}
+     * decimals. The bounds are checked before the number is ever written out: « 1e999999999 »
+     * is a short text whose plain digits would fill gigabytes.
+     */
+    BigDecimal decimal(String field, boolean mustBeNonNegative, BigDecimal max) {
         JsonNode value = raw(field);
         if (value == null || (value.isTextual() && value.asText().isBlank())) {
             return null;
         }
-        BigDecimal number;
-        if (value.isNumber()) {
-            number = value.decimalValue();
-        } else if (value.isTextual()) {
-            try {
-                number = new BigDecimal(value.asText().strip());
-            } catch (NumberFormatException e) {
-                error(field, "doit être un nombre (« " + value.asText() + " »)");
-                return null;
-            }
-        } else {
+        String written = value.isNumber() ? value.asText() : value.isTextual() ? value.asText().strip() : null;
+        if (written == null) {
             error(field, "doit être un nombre");
             return null;
         }
+        String shown = written.length() > 40 ? written.substring(0, 40) + "…" : written;
+        BigDecimal number;
+        try {
+            if (value.isNumber() && (value.isDouble() || value.isFloat()) && !Double.isFinite(value.doubleValue())) {
+                error(field, "nombre trop grand (" + max.toPlainString() + " au plus)"); // beyond any double: shown as Infinity
+                return null;
+            }
+            number = value.isBigDecimal() || value.isIntegralNumber() ? value.decimalValue() : new BigDecimal(written);
+        } catch (NumberFormatException e) {
+            error(field, "doit être un nombre (« " + shown + " »)");
+            return null;
+        }
         if (mustBeNonNegative && number.signum() < 0) {
-            error(field, "ne peut pas être négatif (" + number.toPlainString() + ")");
+            error(field, "ne peut pas être négatif (" + shown + ")");
+            return null;
+        }
+        if (number.abs().compareTo(max) > 0) {
+            error(field, "nombre trop grand (« " + shown + " » ; " + max.toPlainString() + " au plus)");
+            return null;
+        }
+        if (number.signum() != 0 && number.stripTrailingZeros().scale() > MAX_DECIMALS) {
+            error(field, "trop de décimales (« " + shown + " » ; " + MAX_DECIMALS + " au plus)");
             return null;
         }
         return number;

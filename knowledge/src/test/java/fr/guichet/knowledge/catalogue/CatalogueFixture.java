@@ -34,10 +34,16 @@ public final class CatalogueFixture {
         this.dir = dir;
     }
 
-    /** A directory with empty schemes.json and trainings.json and one adviser for every theme. */
+    /** The smallest schemes.json that loads: one scheme (a catalogue without any is refused). */
+    public static final String ONE_SCHEME = """
+            [{"id": "fixture-scheme", "title": "Dispositif de test", "summary": "Pour les tests.", "themes": ["creation"],
+              "provider": "CCI"}]
+            """;
+
+    /** A directory with one scheme, an empty trainings.json and one adviser for every theme. */
     public static CatalogueFixture in(Path dir) {
         return new CatalogueFixture(dir)
-                .file("schemes.json", "[]")
+                .file("schemes.json", ONE_SCHEME)
                 .file("trainings.json", "[]")
                 .file("advisers.json", ONE_ADVISER_FOR_ALL);
     }

@@ -36,7 +36,7 @@ class CatalogueLoaderTest {
     @Test
     void theSmallestDirectoryLoadsWithoutWarnings() throws CatalogueException {
         CatalogueLoader.Loaded loaded = fixture().load();
-        assertEquals(List.of(), loaded.catalogue().entries());
+        assertEquals(List.of("fixture-scheme"), loaded.catalogue().entries().stream().map(Entry::id).toList());
         assertEquals(List.of("camille"), loaded.catalogue().advisers().stream().map(Adviser::id).toList());
         assertEquals(List.of(), loaded.warnings());
         assertEquals("", loaded.catalogue().synonyms());
