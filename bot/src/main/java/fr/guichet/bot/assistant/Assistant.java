@@ -51,8 +51,8 @@ public final class Assistant {
      * nearest ones, not as the answer.
      */
     private static final double PARTIAL_MATCH = 0.5;
-    /** Below this confidence an entry shares a word or two with the question, no more: it is not shown. */
-    private static final double SHOWN_FLOOR = 0.2;
+    /** Below this confidence an entry shares a word or two with the question and answers no part of it: not shown. */
+    private static final double SHOWN_FLOOR = 0.3;
 
     private final Retriever retriever;
     private final Answerer answerer;
@@ -495,24 +495,30 @@ public final class Assistant {
 
     // ---- feedback, profile, privacy ----------------------------------------------------------
 
-    /** 👍 or 👎 on the last reply. A second unhelpful answer proposes an adviser. */
+    /**
+     * 👍 or 👎 on the last reply. A second unhelpful answer proposes an adviser. The click counts
+     * even when it cannot be stored; the store's failure is then thrown, for the channel to say so.
+     *
+     * @throws fr.guichet.bot.handoff.StoreException when the opinion could not be stored
+     */
     public Optional<Reply> feedback(String conversationId, String userId, boolean helpful) {
         Conversation c = memory.get(conversationId, userId);
+        Optional<Reply> proposal = Optional.empty();
+        Feedback opinion;
         synchronized (c) {
-            recordFeedback(c, helpful);
-            if (helpful) {
-                return Optional.empty();
-            }
-            c.rejections++;
-            if (c.rejections >= 2) {
-                c.pendingHandoff = HandoffDecision.to(domainOfNeed(c, null), HandoffReason.UNHELPFUL_ANSWERS, null);
+            opinion = new Feedback(clock.instant(), userId, conversationId, c.lastQuestion == null ? "" : c.lastQuestion,
+                    c.lastEntries.stream().map(Entry::id).toList(), helpful);
+            if (!helpful && ++c.rejections >= 2) {
+                HandoffDecision decision = HandoffDecision.to(domainOfNeed(c, null), HandoffReason.UNHELPFUL_ANSWERS, null);
+                c.pendingHandoff = decision;
                 c.rejections = 0;
-                AdviserRouter.Routing routing = router.route(c.pendingHandoff.domain(), place(c));
-                return Optional.of(new Reply(Replies.proposal(c.pendingHandoff, routing.adviser(), contactDelay),
-                        List.of(), List.of(), c.pendingHandoff, Optional.of(routing)));
+                AdviserRouter.Routing routing = router.route(decision.domain(), place(c));
+                proposal = Optional.of(new Reply(Replies.proposal(decision, routing.adviser(), contactDelay), List.of(),
+                        List.of(), decision, Optional.of(routing)));
             }
-            return Optional.empty();
         }
+        feedback.recordFeedback(opinion);
+        return proposal;
     }
 
     public Profile profile(String conversationId, String userId) {

@@ -43,7 +43,8 @@ final class Replies {
     static String proposal(HandoffDecision decision, Adviser adviser, String contactDelay) {
         String why = switch (decision.reason()) {
             case EXPLICIT_REQUEST -> "Je peux transmettre votre demande à un conseiller.";
-            case NO_ANSWER -> "Le catalogue ne répond pas à cette question, mais un conseiller peut vous répondre.";
+            case NO_ANSWER -> "Je n'ai rien trouvé de sûr dans le catalogue pour cette question : il n'y répond pas."
+                    + " Un conseiller peut vous répondre.";
             case UNHELPFUL_ANSWERS -> "Un conseiller pourra mieux vous répondre.";
             default -> "Votre situation mérite l'attention d'un conseiller (" + decision.reason().label()
                     + (decision.detail() != null && decision.reason() != fr.guichet.bot.handoff.HandoffReason.LARGE_PROJECT

@@ -213,8 +213,10 @@ class AssistantTest {
 
     @Test
     void aHalfMatchIsShownAsTheNearestNotAsTheAnswer() {
-        Reply partial = assistant.handle("c9b", "u9b", "recette de la carbonade flamande");
+        Reply partial = assistant.handle("c9b", "u9b", "formation excel pour mon elevage d'escargots bio en montagne");
         assertTrue(partial.text().startsWith("Je n'ai pas de réponse exacte"), partial.text());
+        assertFalse(partial.cards().isEmpty());
+        assertFalse(partial.handoff().needed(), "part of the question is answered");
         Reply full = assistant.handle("c9c", "u9c", "formation excel debutant");
         assertFalse(full.cards().isEmpty());
         assertFalse(full.text().contains("pas de réponse exacte"), full.text());
@@ -222,11 +224,15 @@ class AssistantTest {
 
     @Test
     void nothingFitsSaysSoRecordsTheQuestionAndOffersAnAdviser() {
-        Reply reply = assistant.handle("c9", "u9", "zxqwv blorptest");
-        assertTrue(reply.cards().isEmpty());
-        assertTrue(reply.handoff().needed());
-        assertEquals(HandoffReason.NO_ANSWER, reply.handoff().reason());
-        assertEquals(1, feedback.unansweredSince(Instant.EPOCH).size());
+        for (String question : List.of("zxqwv blorptest", "recette de la carbonade flamande",
+                "un bon plombier pas cher a Beuvry ?", "quel est le taux de TVA sur une pizza a emporter ?")) {
+            Reply reply = assistant.handle("c9-" + question.length(), "u9", question);
+            assertTrue(reply.cards().isEmpty(), question);
+            assertTrue(reply.handoff().needed(), question);
+            assertEquals(HandoffReason.NO_ANSWER, reply.handoff().reason(), question);
+            assertTrue(reply.text().startsWith("Je n'ai rien trouvé de sûr"), reply.text());
+        }
+        assertEquals(4, feedback.unansweredSince(Instant.EPOCH).size(), "each is recorded as a gap of the catalogue");
     }
 
     @Test

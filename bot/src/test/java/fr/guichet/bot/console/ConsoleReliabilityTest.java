@@ -218,7 +218,8 @@ class ConsoleReliabilityTest {
         HandoffStore broken = FailingStores.handoff(new StoreException("Impossible d'enregistrer (base x) : disque plein."));
         FeedbackStore brokenFeedback = FailingStores.feedback(new StoreException("Impossible (base x) : disque plein."));
         Bench bench = new Bench(broken, brokenFeedback, new ExtractiveAnswerer(), Availability.everyonePresent());
-        String out = bench.chat("console-f1", "zorglub quantique interstellaire", "/non", CASE_QUESTION, "oui", "Jeanne", "",
+        // the question without answer is offered to an adviser ("non"), then judged unhelpful ("/non")
+        String out = bench.chat("console-f1", "zorglub quantique interstellaire", "non", "/non", CASE_QUESTION, "oui", "Jeanne", "",
                 "", "oui", "/oublier", "formation hygiene alimentaire", "/quitter");
         assertTrue(out.contains("votre demande n'a pas pu être enregistrée"), out);
         assertTrue(out.contains("Votre avis n'a pas pu être enregistré"), out);

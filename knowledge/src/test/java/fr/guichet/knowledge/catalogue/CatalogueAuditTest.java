@@ -28,8 +28,12 @@ class CatalogueAuditTest {
             [{"id": "camille", "name": "Camille Martin", "role": "Conseillère", "domains": [%s]}]
             """.formatted(CatalogueFixture.ALL_THEMES);
 
+    /** A production catalogue with a real adviser and one scheme backed by its source. */
     private CatalogueFixture base() {
-        return CatalogueFixture.in(dir).advisers(REAL_ADVISER);
+        return CatalogueFixture.in(dir).advisers(REAL_ADVISER).schemes("""
+                [{"id": "sourced", "title": "Aide sourcée", "summary": "Une aide.", "themes": ["financement"],
+                  "provider": "État", "url": "https://www.example.gouv.fr/aide", "sources": [%s]}]
+                """.formatted(SOURCE));
     }
 
     private List<String> warnings(CatalogueFixture f) throws CatalogueException {
