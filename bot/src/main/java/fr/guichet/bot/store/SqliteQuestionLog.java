@@ -1,0 +1,119 @@
+package fr.guichet.bot.store;
+
+import fr.guichet.bot.handoff.HandoffReason;
+import fr.guichet.bot.handoff.StoreException;
+import fr.guichet.bot.report.AnsweredQuestion;
+import fr.guichet.bot.report.AskedKind;
+import fr.guichet.bot.report.Channel;
+import fr.guichet.bot.report.LoggedQuestion;
+import fr.guichet.bot.report.Outcome;
+import fr.guichet.bot.report.QuestionLog;
+import fr.guichet.knowledge.catalogue.Theme;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The question log in the table {@code question_log} of the shared {@link Database} (which
+ * its owner closes). Enums are stored by their code, themes and entry ids as JSON arrays,
+ * latency in milliseconds. Retention: {@link SqliteFeedbackStore#purgeBefore} deletes old rows.
+ */
+public final class SqliteQuestionLog implements QuestionLog {
+
+    private final Database db;
+
+    public SqliteQuestionLog(Database db) {
+        this.db = Objects.requireNonNull(db, "db");
+    }
+
+    /** @throws StoreException when the row could not be stored */
+    @Override
+    public long record(AnsweredQuestion row) {
+        Objects.requireNonNull(row, "row");
+        return db.write("Impossible d'enregistrer une question dans les statistiques", c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO question_log"
+                    + " (at, channel, kind, themes, entry_ids, outcome, handoff_reason, latency_ms, llm)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                ps.setString(1, Database.timestamp(row.at()));
+                ps.setString(2, row.channel().code());
+                ps.setString(3, row.kind().code());
+                ps.setString(4, SqliteHandoffStore.stringsJson(row.themes().stream().map(Theme::code).toList()));
+                ps.setString(5, SqliteHandoffStore.stringsJson(row.entryIds()));
+                ps.setString(6, row.outcome().code());
+                ps.setString(7, row.handoffReason() == null ? null : row.handoffReason().name());
+                ps.setLong(8, row.latency().toMillis());
+                ps.setInt(9, row.llmComposed() ? 1 : 0);
+                ps.executeUpdate();
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    keys.next();
+                    return keys.getLong(1);
+                }
+            }
+        });
+    }
+
+    @Override
+    public void rate(long rowId, boolean helpful) {
+        db.write("Impossible d'enregistrer un avis dans les statistiques", c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE question_log SET helpful = ? WHERE id = ?")) {
+                ps.setInt(1, helpful ? 1 : 0);
+                ps.setLong(2, rowId);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public List<LoggedQuestion> between(Instant from, Instant to) {
+        return db.read("Impossible de lire les statistiques des questions", c -> {
+            List<LoggedQuestion> rows = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, at, channel, kind, themes, entry_ids, outcome,"
+                    + " handoff_reason, latency_ms, llm, helpful FROM question_log WHERE at >= ? AND at < ? ORDER BY at, id")) {
+                ps.setString(1, Database.timestamp(from));
+                ps.setString(2, Database.timestamp(to));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        long id = rs.getLong(1);
+                        String reason = rs.getString(8);
+                        int helpful = rs.getInt(11);
+                        Boolean rating = rs.wasNull() ? null : helpful != 0;
+                        AnsweredQuestion q = new AnsweredQuestion(
+                                Database.instant(rs.getString(2)),
+                                known(rs.getString(3), Channel::fromCode, id),
+                                known(rs.getString(4), AskedKind::fromCode, id),
+                                SqliteHandoffStore.strings(rs.getString(5)).stream()
+                                        .map(code -> known(code, Theme::fromCode, id)).toList(),
+                                SqliteHandoffStore.strings(rs.getString(6)),
+                                known(rs.getString(7), Outcome::fromCode, id),
+                                reason == null ? null : known(reason, SqliteQuestionLog::reason, id),
+                                Duration.ofMillis(rs.getLong(9)),
+                                rs.getInt(10) != 0);
+                        rows.add(new LoggedQuestion(id, q, rating));
+                    }
+                }
+            }
+            return rows;
+        });
+    }
+
+    private static <T> T known(String code, Function<String, Optional<T>> parse, long id) {
+        return parse.apply(code).orElseThrow(() -> new StoreException("La ligne " + id
+                + " des statistiques porte une valeur inconnue de cette version de Guichet : « " + code + " »."));
+    }
+
+    /** A handoff reason is stored by its enum name (it has no code of its own). */
+    private static Optional<HandoffReason> reason(String name) {
+        try {
+            return Optional.of(HandoffReason.valueOf(name));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}
