@@ -12,6 +12,7 @@ import fr.guichet.bot.cli.EvalCommand;
 import fr.guichet.bot.cli.ImportMteCommand;
 import fr.guichet.bot.cli.ValidateCommand;
 import fr.guichet.bot.discord.DiscordCommand;
+import fr.guichet.bot.report.ReportCommand;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -35,7 +36,8 @@ public final class Main {
         Clock clock = Clock.systemDefaultZone();
         Map<String, Command> commands = new LinkedHashMap<>();
         for (Command c : List.of(new ChatCommand(System.in, env, clock), new AskCommand(), new ValidateCommand(),
-                new EvalCommand(), new ImportMteCommand(), new CasesCommand(env, clock), new BenchCommand(),
+                new EvalCommand(), new ImportMteCommand(), new CasesCommand(env, clock), new ReportCommand(env, clock),
+                new BenchCommand(),
                 new DiscordCommand(env, clock))) {
             commands.put(c.name(), c);
         }

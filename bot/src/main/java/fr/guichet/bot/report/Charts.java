@@ -169,7 +169,7 @@ public final class Charts {
 
     private static DecimalFormatSymbols frenchSymbols() {
         DecimalFormatSymbols s = DecimalFormatSymbols.getInstance(Locale.FRENCH);
-        s.setGroupingSeparator(Fr.NBSP);
+        s.setGroupingSeparator(Fr.NBSP.charAt(0));
         s.setDecimalSeparator(',');
         return s;
     }

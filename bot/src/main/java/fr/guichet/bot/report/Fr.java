@@ -12,7 +12,8 @@ import java.util.Locale;
  * space (not the JDK's narrow one, which some spreadsheets and fonts do not know).
  */
 final class Fr {
-    static final char NBSP = '\u00a0';
+    /** A no-break space, as a string: a char would add to the number before it. */
+    static final String NBSP = "\u00a0";
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu", Locale.FRENCH);
     static final DateTimeFormatter DAY_MONTH = DateTimeFormatter.ofPattern("d MMM", Locale.FRENCH);
     static final DateTimeFormatter DAY_MONTH_YEAR = DateTimeFormatter.ofPattern("d MMM uu", Locale.FRENCH);
@@ -25,7 +26,7 @@ final class Fr {
 
     private static DecimalFormatSymbols symbols() {
         DecimalFormatSymbols s = DecimalFormatSymbols.getInstance(Locale.FRENCH);
-        s.setGroupingSeparator(NBSP);
+        s.setGroupingSeparator(NBSP.charAt(0));
         s.setDecimalSeparator(',');
         return s;
     }

@@ -39,6 +39,8 @@ public final class HtmlReport {
             .body { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 18px; align-items: start; }
             .body.table-only { grid-template-columns: minmax(0, 1fr); }
             .chart svg { width: 100%; height: auto; display: block; }
+            .table-only .chart { max-width: 760px; }
+            .table-only table { width: auto; min-width: 55%; }
             table { border-collapse: collapse; width: 100%; font-size: .88em; }
             th, td { border-bottom: 1px solid var(--line); padding: .28em .45em; text-align: left; vertical-align: top; }
             th { background: var(--soft); font-weight: 600; }
@@ -139,7 +141,7 @@ public final class HtmlReport {
             return;
         }
         boolean chart = f.chart() != null;
-        h.append("<div class=\"body").append(chart ? "" : " table-only").append("\">\n");
+        h.append("<div class=\"body").append(!chart || wide(f) ? " table-only" : "").append("\">\n");
         if (chart) {
             h.append("<div class=\"chart\" role=\"img\" aria-label=\"").append(esc(f.chart().title())).append("\">\n")
                     .append(Charts.svg(f.chart(), idPrefix)).append("\n</div>\n");
@@ -167,6 +169,12 @@ public final class HtmlReport {
                     .append(f.slug()).append(".csv ».</p>\n");
         }
         h.append("</div>\n</div>\n</figure>\n");
+    }
+
+    /** A table of many columns, or of long texts, does not fit beside its chart: it goes below. */
+    private static boolean wide(Figure f) {
+        return f.columns().size() > 4 || f.rows().stream().flatMap(List::stream)
+                .anyMatch(v -> v instanceof String text && text.length() > 32);
     }
 
     private static boolean numeric(List<List<Object>> rows, int column) {

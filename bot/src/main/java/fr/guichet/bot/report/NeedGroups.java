@@ -1,6 +1,9 @@
 package fr.guichet.bot.report;
 
 import fr.guichet.bot.feedback.UnansweredQuestion;
+import fr.guichet.knowledge.catalogue.Catalogue;
+import fr.guichet.knowledge.catalogue.Entry;
+import fr.guichet.knowledge.search.KindWords;
 import fr.guichet.knowledge.text.FrenchAnalysis;
 import fr.guichet.knowledge.text.FrenchText;
 import fr.guichet.knowledge.text.Places;
@@ -9,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,135 +23,244 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
- * Groups the questions the catalogue had nothing for by need, so that « aide pour ouvrir un
- * salon de tatouage à Béthune » and « subvention salon tatouage ? » count as one need.
+ * Groups the questions the catalogue had nothing for by need, so that « Aide pour ouvrir un
+ * salon de tatouage à Béthune ? », « subvention salon de tatouage » and « ouvrir mon salon de
+ * tatoauge » count as one need: the list of what the catalogue lacks.
  *
- * <p>A question is the set of its stems under the project's French analysis (stop words
- * and chat words removed, plurals and genders merged), without the words naming a place:
- * the same need in Béthune and in Bruay is one need. Two questions are alike when their
- * stems overlap by at least {@value #THRESHOLD} of their union, each stem weighted by its
- * rarity among the questions (idf): « aide » or « créer », asked everywhere, tell little,
- * « tatouage » tells the need. Grouping is by leader: a question joins the most similar
- * group whose first question it resembles enough, else starts a group. An inverted index
- * of the leaders' stems finds the candidates, so ten thousand questions take well under a
- * second.
+ * <p>A question is reduced to the words of its need: the project's French analysis drops
+ * stop words and chat words and merges plurals and genders (stems); the words asking for a
+ * kind of help ({@link KindWords}: « aide », « subvention », « formation »…), the words of
+ * any request (« ouvrir », « créer », « lancer »…) and the words naming a place go too, since
+ * the same need in Béthune and in Bruay is one need. A rare spelling one letter away from a
+ * more frequent one (« tatoauge », « tatouage ») is read as the frequent one.
+ *
+ * <p>Two questions express the same need when the words they share weigh at least two thirds
+ * of the shorter one (a weighted overlap coefficient): people shorten (« vélo cargo » and
+ * « aide achat vélo cargo pour mes livraisons ») more than they reword. A word weighs by its
+ * rarity in the catalogue (inverse document frequency over its entries): « drone » or
+ * « tatouage », absent from it, are the need; « professionnel » or « commerce », everywhere
+ * in it, only its setting. So « formation drone professionnel » joins « formation pilote de
+ * drone », while « salon de coiffure » and « salon de tatouage » stay two needs. Grouping is
+ * by leader, newest question first: a question joins the group whose first question it
+ * resembles most, if enough, else starts one; an index of the leaders' words finds the
+ * candidates, so ten thousand questions take a fraction of a second.
  */
 public final class NeedGroups {
 
-    /** Weighted Jaccard similarity from which two questions are the same need. */
-    static final double THRESHOLD = 0.45;
+    /** Share of the shorter question's words found in the other from which two questions are one need. */
+    static final double THRESHOLD = 0.66;
     static final int EXAMPLES = 3;
+    /** Key of the weight of a stem the catalogue never uses (not a possible stem: it has a space). */
+    private static final String UNSEEN = " unseen";
+    /** Spellings shorter than this are not corrected: too many real words lie one letter apart. */
+    private static final int MIN_CORRECTED = 5;
+    /** Words of a request, not of a need (normalised, before stemming). */
+    private static final Set<String> REQUEST_WORDS = Set.of("ouvrir", "ouverture", "ouvre", "creer", "cree", "creation",
+            "lancer", "lance", "lancement", "monter", "demarrer", "demarrage", "installer", "installation", "devenir",
+            "cherche", "chercher", "recherche", "besoin", "besoins", "projet", "projets", "entreprise", "boite", "societe",
+            "activite", "dispositif", "dispositifs", "accompagnement", "accompagner", "conseil", "conseils", "info", "infos",
+            "information", "informations", "renseignement", "renseignements", "possible", "existe", "quelles", "quels",
+            "comment", "faire", "veux", "voudrais", "souhaite", "aimerais", "envie", "idee", "mettre", "place");
     private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+");
     private static final Pattern PHONE = Pattern.compile("(?<!\\w)(\\+?\\d[\\d .-]{7,}\\d)(?!\\w)");
 
-    /** One need: how many questions expressed it, a few of them, its most frequent words. */
-    public record Group(int count, List<String> examples, List<String> words) {
+    /** One need: the questions that expressed it (newest first), a few of them as shown, its most frequent words. */
+    public record Group(List<UnansweredQuestion> questions, List<String> examples, List<String> words) {
         public Group {
+            questions = List.copyOf(questions);
             examples = List.copyOf(examples);
             words = List.copyOf(words);
+        }
+
+        public int count() {
+            return questions.size();
         }
     }
 
     private NeedGroups() {
     }
 
-    /** Groups, largest first (then the most recently asked first). */
-    public static List<Group> group(List<UnansweredQuestion> questions) {
+    /**
+     * Groups, largest first (then the most recently asked first).
+     *
+     * @param catalogue weighs the words (see above); null weighs them all alike
+     */
+    public static List<Group> group(List<UnansweredQuestion> questions, Catalogue catalogue) {
         List<UnansweredQuestion> sorted = new ArrayList<>(questions);
         sorted.sort(Comparator.comparing(UnansweredQuestion::at).reversed()); // the newest phrasing leads
-        List<Set<String>> stems = new ArrayList<>(sorted.size());
-        Map<String, Integer> df = new HashMap<>();
-        try (Analyzer analyzer = FrenchAnalysis.index()) {
-            for (UnansweredQuestion q : sorted) {
-                Set<String> s = stems(analyzer, q.question());
-                stems.add(s);
-                s.forEach(t -> df.merge(t, 1, Integer::sum));
-            }
+        List<List<String>> needWords = new ArrayList<>(sorted.size());
+        Map<String, Integer> frequency = new HashMap<>();
+        for (UnansweredQuestion q : sorted) {
+            List<String> words = needWords(q.question());
+            needWords.add(words);
+            words.forEach(w -> frequency.merge(w, 1, Integer::sum));
         }
-        int n = sorted.size();
-        Map<String, Double> idf = new HashMap<>();
-        df.forEach((t, f) -> idf.put(t, Math.log(1 + n / (double) f)));
+        Map<String, String> spelling = spellings(frequency);
 
         List<Building> groups = new ArrayList<>();
         Map<String, List<Building>> byStem = new HashMap<>();
         Building noWords = null;
-        for (int i = 0; i < n; i++) {
-            Set<String> s = stems.get(i);
-            UnansweredQuestion q = sorted.get(i);
-            if (s.isEmpty()) {
-                if (noWords == null) {
-                    noWords = new Building(Set.of());
-                    groups.add(noWords);
+        try (Analyzer analyzer = FrenchAnalysis.index()) {
+            Map<String, Double> weights = weights(analyzer, catalogue);
+            for (int i = 0; i < sorted.size(); i++) {
+                UnansweredQuestion q = sorted.get(i);
+                Set<String> s = stems(analyzer, needWords.get(i).stream().map(w -> spelling.getOrDefault(w, w)).toList());
+                if (s.isEmpty()) {
+                    if (noWords == null) {
+                        noWords = new Building(Set.of());
+                        groups.add(noWords);
+                    }
+                    noWords.add(q);
+                    continue;
                 }
-                noWords.add(q);
-                continue;
-            }
-            Building best = null;
-            double bestSimilarity = THRESHOLD;
-            Set<Building> seen = new java.util.HashSet<>();
-            for (String t : s) {
-                for (Building g : byStem.getOrDefault(t, List.of())) {
-                    if (seen.add(g)) {
-                        double sim = similarity(s, g.leader, idf);
-                        if (sim >= bestSimilarity) {
-                            best = g;
-                            bestSimilarity = sim;
+                Building best = null;
+                double bestSimilarity = THRESHOLD;
+                Set<Building> seen = new HashSet<>();
+                for (String t : s) {
+                    for (Building g : byStem.getOrDefault(t, List.of())) {
+                        if (seen.add(g)) {
+                            double sim = similarity(s, g.leader, weights);
+                            if (sim >= bestSimilarity && (best == null || sim > bestSimilarity)) {
+                                best = g;
+                                bestSimilarity = sim;
+                            }
                         }
                     }
                 }
-            }
-            if (best == null) {
-                best = new Building(s);
-                groups.add(best);
-                for (String t : s) {
-                    byStem.computeIfAbsent(t, k -> new ArrayList<>()).add(best);
+                if (best == null) {
+                    best = new Building(s);
+                    groups.add(best);
+                    for (String t : s) {
+                        byStem.computeIfAbsent(t, k -> new ArrayList<>()).add(best);
+                    }
                 }
+                best.add(q);
             }
-            best.add(q);
         }
-        // stable: groups were created newest first, so equal counts keep the most recent need first
+        // a stable sort: groups were created newest first, so equal counts keep the most recent need first
         return groups.stream().sorted(Comparator.comparingInt((Building g) -> g.questions.size()).reversed())
                 .map(Building::done).toList();
     }
 
-    static double similarity(Set<String> a, Set<String> b, Map<String, Double> idf) {
+    /**
+     * Weighted overlap coefficient: the weight of the shared elements over the weight of the
+     * lighter set. A word missing from the weights weighs the most a catalogue word can.
+     */
+    static double similarity(Set<String> a, Set<String> b, Map<String, Double> weights) {
+        double max = weights.getOrDefault(UNSEEN, 1.0);
+        double wa = 0;
+        double wb = 0;
         double shared = 0;
-        double union = 0;
         for (String t : a) {
-            double w = idf.getOrDefault(t, 1.0);
-            union += w;
+            double w = weights.getOrDefault(t, max);
+            wa += w;
             if (b.contains(t)) {
                 shared += w;
             }
         }
         for (String t : b) {
-            if (!a.contains(t)) {
-                union += idf.getOrDefault(t, 1.0);
-            }
+            wb += weights.getOrDefault(t, max);
         }
-        return union == 0 ? 0 : shared / union;
+        double lighter = Math.min(wa, wb);
+        return lighter == 0 ? 0 : shared / lighter;
     }
 
-    /** The question's stems, without the words that named a place and without bare numbers. */
-    static Set<String> stems(Analyzer analyzer, String question) {
-        String text = FrenchText.normalize(question);
+    /** Each stem's weight: ln(1 + entries / (1 + entries using it)); under {@link #UNSEEN}, that of an unused stem. */
+    static Map<String, Double> weights(Analyzer analyzer, Catalogue catalogue) {
+        Map<String, Double> weights = new HashMap<>();
+        if (catalogue == null || catalogue.entries().isEmpty()) {
+            return weights;
+        }
+        Map<String, Integer> df = new HashMap<>();
+        for (Entry e : catalogue.entries()) {
+            String text = String.join(" ", e.title(), e.summary(), e.description() == null ? "" : e.description(),
+                    String.join(" ", e.keywords()));
+            stems(analyzer, List.of(FrenchText.normalize(text))).forEach(t -> df.merge(t, 1, Integer::sum));
+        }
+        int n = catalogue.entries().size();
+        df.forEach((t, f) -> weights.put(t, Math.log(1 + n / (1.0 + f))));
+        weights.put(UNSEEN, Math.log(1 + n));
+        return weights;
+    }
+
+    /** The normalised words of a question that may tell its need: no place, no kind of help, no request word. */
+    static List<String> needWords(String question) {
         Set<String> placeWords = Places.get().mentionIn(question).map(Places.Mention::words).orElse(Set.of());
-        if (!placeWords.isEmpty()) {
-            List<String> kept = new ArrayList<>();
-            for (String w : text.split(" ")) {
-                if (!placeWords.contains(w)) {
-                    kept.add(w);
+        List<String> words = new ArrayList<>();
+        for (String w : KindWords.without(question).split(" ")) {
+            if (w.length() > 1 && !placeWords.contains(w) && !REQUEST_WORDS.contains(w) && !FrenchAnalysis.isStopWord(w)
+                    && !w.chars().allMatch(Character::isDigit)) {
+                words.add(w);
+            }
+        }
+        return words;
+    }
+
+    /**
+     * Rare spellings read as a more frequent word one edit away (a letter changed, added,
+     * removed, or two swapped), the first letter kept: typos of a need others spelt right.
+     */
+    static Map<String, String> spellings(Map<String, Integer> frequency) {
+        Map<String, List<String>> byStart = new HashMap<>();
+        frequency.keySet().stream().filter(w -> w.length() >= MIN_CORRECTED)
+                .forEach(w -> byStart.computeIfAbsent(w.charAt(0) + ":" + w.length(), k -> new ArrayList<>()).add(w));
+        Map<String, String> fixed = new HashMap<>();
+        for (String w : frequency.keySet()) {
+            if (w.length() < MIN_CORRECTED) {
+                continue;
+            }
+            String best = null;
+            for (int length = w.length() - 1; length <= w.length() + 1; length++) {
+                for (String v : byStart.getOrDefault(w.charAt(0) + ":" + length, List.of())) {
+                    if (!v.equals(w) && oneEditApart(w, v) && beats(v, w, frequency)
+                            && (best == null || beats(v, best, frequency))) {
+                        best = v;
+                    }
                 }
             }
-            text = String.join(" ", kept);
+            if (best != null) {
+                fixed.put(w, best);
+            }
         }
+        return fixed;
+    }
+
+    /** More frequent, or as frequent and first in alphabetical order: two equal spellings settle on one. */
+    private static boolean beats(String a, String b, Map<String, Integer> frequency) {
+        int fa = frequency.get(a);
+        int fb = frequency.get(b);
+        return fa > fb || (fa == fb && a.compareTo(b) < 0);
+    }
+
+    /** True when one substitution, insertion, deletion or swap of two neighbours turns a into b. */
+    static boolean oneEditApart(String a, String b) {
+        if (a.length() > b.length()) {
+            return oneEditApart(b, a);
+        }
+        int i = 0;
+        while (i < a.length() && a.charAt(i) == b.charAt(i)) {
+            i++;
+        }
+        if (i == a.length()) {
+            return b.length() - a.length() == 1;
+        }
+        if (a.length() == b.length()) {
+            return a.substring(i + 1).equals(b.substring(i + 1))
+                    || (i + 1 < a.length() && a.charAt(i) == b.charAt(i + 1) && a.charAt(i + 1) == b.charAt(i)
+                    && a.substring(i + 2).equals(b.substring(i + 2)));
+        }
+        return b.length() - a.length() == 1 && a.substring(i).equals(b.substring(i + 1));
+    }
+
+    /** Stems of need words, bare numbers and single letters left out. */
+    static Set<String> stems(Analyzer analyzer, List<String> words) {
         Set<String> out = new LinkedHashSet<>();
-        try (TokenStream ts = analyzer.tokenStream("q", text)) {
+        try (TokenStream ts = analyzer.tokenStream("q", String.join(" ", words))) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             ts.reset();
             while (ts.incrementToken()) {
                 String t = term.toString();
-                if (t.length() > 1 && !t.chars().allMatch(Character::isDigit)) {
+                if (t.length() > 1) {
                     out.add(t);
                 }
             }
@@ -179,7 +292,7 @@ public final class NeedGroups {
 
         Group done() {
             List<String> examples = new ArrayList<>();
-            Set<String> seen = new java.util.HashSet<>();
+            Set<String> seen = new HashSet<>();
             for (UnansweredQuestion q : questions) {
                 if (examples.size() < EXAMPLES && seen.add(FrenchText.normalize(q.question()))) {
                     examples.add(masked(q.question()));
@@ -187,14 +300,12 @@ public final class NeedGroups {
             }
             Map<String, Integer> words = new HashMap<>();
             for (UnansweredQuestion q : questions) {
-                new LinkedHashSet<>(FrenchText.words(q.question())).stream()
-                        .filter(w -> w.length() > 2 && !FrenchAnalysis.isStopWord(w) && !w.chars().allMatch(Character::isDigit))
-                        .forEach(w -> words.merge(w, 1, Integer::sum));
+                new LinkedHashSet<>(needWords(q.question())).forEach(w -> words.merge(w, 1, Integer::sum));
             }
             List<String> top = words.entrySet().stream()
                     .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                     .limit(4).map(Map.Entry::getKey).toList();
-            return new Group(questions.size(), examples, top);
+            return new Group(questions, examples, top);
         }
     }
 }

@@ -182,7 +182,7 @@ public final class ReportBuilder {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (LoggedQuestion q : questions) {
             if (q.question().themes().isEmpty()) {
-                counts.merge(NO_ENTRY, 1, Integer::sum);
+                counts.merge(capitalized(NO_ENTRY), 1, Integer::sum);
             }
             q.question().themes().forEach(t -> counts.merge(capitalized(t.label()), 1, Integer::sum));
         }
@@ -258,8 +258,8 @@ public final class ReportBuilder {
         return new Figure("fiches-les-plus-montrees", "Les fiches les plus montrées",
                 sorted.isEmpty() ? "Aucune fiche montrée sur la période."
                         : Fr.count(sorted.size(), "Une fiche a été montrée", "fiches différentes ont été montrées")
-                        + " ; une fiche compte une fois par réponse qui la montre. Le tableau donne les 20 premières,"
-                        + " le fichier CSV toutes.",
+                        + " ; une fiche compte une fois par réponse qui la montre."
+                        + (sorted.size() > 20 ? " Le tableau donne les 20 premières, le fichier CSV toutes." : ""),
                 List.of("Fiche", "Titre", "Type", "Fois montrée"), rows, chart, 20);
     }
 
@@ -274,8 +274,10 @@ public final class ReportBuilder {
                 .forEach(e -> rows.add(List.of(e.id(), e.title(), e.kind().label(), capitalized(e.domain().label()))));
         String sentence = questions.isEmpty() ? "Aucune question enregistrée sur la période : rien à comparer."
                 : rows.isEmpty() ? "Toutes les fiches valables pendant la période ont été montrées au moins une fois."
-                : Fr.count(rows.size(), "Une fiche", "fiches") + " valables pendant la période n'ont été montrées à personne :"
-                + " à revoir (mots, thèmes) ou à retirer. Le tableau en donne 40, classées par thème ; le fichier CSV toutes.";
+                : (rows.size() == 1 ? "Une fiche valable pendant la période n'a été montrée à personne"
+                : Fr.integer(rows.size()) + " fiches valables pendant la période n'ont été montrées à personne")
+                + " : à revoir (mots, thèmes) ou à retirer." + (rows.size() > 40
+                ? " Le tableau en donne 40, classées par thème ; le fichier CSV toutes." : "");
         return new Figure("fiches-jamais-montrees", "Les fiches jamais montrées", sentence,
                 List.of("Fiche", "Titre", "Type", "Thème"), questions.isEmpty() ? List.of() : rows, null, 40);
     }
@@ -299,7 +301,7 @@ public final class ReportBuilder {
     // ---------------------------------------------------------------- needs
 
     private Figure needs(List<UnansweredQuestion> unanswered) {
-        List<NeedGroups.Group> groups = NeedGroups.group(unanswered);
+        List<NeedGroups.Group> groups = NeedGroups.group(unanswered, input.catalogue());
         List<List<Object>> rows = new ArrayList<>();
         int n = 0;
         for (NeedGroups.Group g : groups) {
@@ -307,11 +309,13 @@ public final class ReportBuilder {
         }
         long repeated = groups.stream().filter(g -> g.count() > 1).count();
         String sentence = unanswered.isEmpty() ? "Aucune question sans réponse sur la période."
-                : Fr.count(unanswered.size(), "Une question n'a", "questions n'ont") + " trouvé aucune fiche sûre ; regroupées"
-                + " par mots communs (lieux mis à part), elles expriment " + Fr.count(groups.size(), "un besoin", "besoins")
+                : (unanswered.size() == 1 ? "Une question n'a trouvé aucune fiche sûre."
+                : Fr.integer(unanswered.size()) + " questions n'ont trouvé aucune fiche sûre ; regroupées par mots communs"
+                + " (lieux et mots de demande mis à part), elles expriment " + Fr.count(groups.size(), "un seul besoin", "besoins")
                 + (repeated > 0 ? ", dont " + Fr.integer(repeated) + " revenu" + (repeated > 1 ? "s" : "") + " plusieurs fois" : "")
-                + ". C'est la liste de ce qui manque au catalogue, du plus demandé au moins demandé (30 premiers ici, tous"
-                + " dans le fichier CSV). Les exemples sont les mots des entrepreneurs, numéros et courriels masqués.";
+                + ".") + " C'est la liste de ce qui manque au catalogue, du plus demandé au moins demandé"
+                + (groups.size() > 30 ? " (30 premiers ici, tous dans le fichier CSV)" : "")
+                + ". Les exemples sont les mots des entrepreneurs, numéros et courriels masqués.";
         return new Figure("besoins-sans-reponse", "Les besoins sans réponse", sentence,
                 List.of("Besoin", "Questions", "Mots fréquents", "Exemples"), rows, null, 30);
     }
@@ -558,8 +562,8 @@ public final class ReportBuilder {
                 rows.isEmpty() ? "Toutes les fiches en vigueur ont été revues depuis le " + Fr.date(limit) + "."
                         : Fr.count(rows.size(), "Une fiche en vigueur n'a", "fiches en vigueur n'ont") + " pas été revue"
                         + (rows.size() > 1 ? "s" : "") + " depuis le " + Fr.date(limit)
-                        + " (ou ne disent pas quand) : montants, dates et liens ont pu changer. Le tableau en donne 40, les"
-                        + " plus anciennes d'abord ; le fichier CSV toutes.",
+                        + " (ou ne disent pas quand) : montants, dates et liens ont pu changer. Les plus anciennes d'abord"
+                        + (rows.size() > 40 ? " ; le tableau en donne 40, le fichier CSV toutes." : "."),
                 List.of("Fiche", "Titre", "Type", "Dernière revue"), rows, null, 40);
     }
 
