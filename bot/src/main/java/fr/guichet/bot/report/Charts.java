@@ -15,6 +15,7 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
@@ -26,6 +27,7 @@ import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StackedBarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.text.TextUtils;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.category.DefaultCategoryDataset;
@@ -44,6 +46,9 @@ public final class Charts {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
+        // JFreeChart's default draws rotated labels as outlines (a workaround for JDKs of 2007):
+        // in SVG that makes shapes instead of text, heavier, unsearchable and unreadable by screen readers
+        TextUtils.setUseDrawRotatedStringWorkaround(false);
     }
 
     public static final int WIDTH = 680;
@@ -53,7 +58,8 @@ public final class Charts {
     };
     private static final Color INK = new Color(0x222222);
     private static final Color GRID = new Color(0xDDDDDD);
-    private static final String FONT = "SansSerif"; // JFreeSVG writes it as the generic sans-serif
+    private static final String FONT = "SansSerif";
+    private static final Pattern XMLNS = Pattern.compile("\\s+xmlns(:\\w+)?='[^']*'"); // JFreeSVG writes it as the generic sans-serif
 
     private Charts() {
     }
@@ -80,7 +86,10 @@ public final class Charts {
         g.setGeomDoubleConverter(two::format); // a hundredth of a pixel is plenty, and halves the size
         g.setTransformDoubleConverter(two::format);
         chart(spec).draw(g, new Rectangle(0, 0, WIDTH, height));
-        return g.getSVGElement(idPrefix + "svg", false, new ViewBox(0, 0, WIDTH, height), null, null);
+        String svg = g.getSVGElement(idPrefix + "svg", false, new ViewBox(0, 0, WIDTH, height), null, null);
+        // inline in HTML the parser puts <svg> in the SVG namespace by itself; without the
+        // declarations, the page holds no address at all (JFreeSVG declares its own, at jfree.org)
+        return XMLNS.matcher(svg.substring(0, svg.indexOf('>'))).replaceAll("") + svg.substring(svg.indexOf('>'));
     }
 
     /** The chart as a PNG image, twice the SVG's resolution (sharp on Discord's high-density screens). */
