@@ -174,7 +174,7 @@ public final class HtmlReport {
     /** A table of many columns, or of long texts, does not fit beside its chart: it goes below. */
     private static boolean wide(Figure f) {
         return f.columns().size() > 4 || f.rows().stream().flatMap(List::stream)
-                .anyMatch(v -> v instanceof String text && text.length() > 32);
+                .anyMatch(v -> v instanceof String text && text.length() > 40);
     }
 
     private static boolean numeric(List<List<Object>> rows, int column) {
