@@ -89,9 +89,10 @@ public final class NeedGroups {
         List<UnansweredQuestion> sorted = new ArrayList<>(questions);
         sorted.sort(Comparator.comparing(UnansweredQuestion::at).reversed()); // the newest phrasing leads
         List<List<String>> needWords = new ArrayList<>(sorted.size());
+        Map<String, List<String>> byText = new HashMap<>(); // the same words typed again are analysed once
         Map<String, Integer> frequency = new HashMap<>();
         for (UnansweredQuestion q : sorted) {
-            List<String> words = needWords(q.question());
+            List<String> words = byText.computeIfAbsent(q.question(), NeedGroups::needWords);
             needWords.add(words);
             words.forEach(w -> frequency.merge(w, 1, Integer::sum));
         }
@@ -102,15 +103,17 @@ public final class NeedGroups {
         Building noWords = null;
         try (Analyzer analyzer = FrenchAnalysis.index()) {
             Map<String, Double> weights = weights(analyzer, catalogue);
+            Map<List<String>, Set<String>> stemsOf = new HashMap<>();
             for (int i = 0; i < sorted.size(); i++) {
                 UnansweredQuestion q = sorted.get(i);
-                Set<String> s = stems(analyzer, needWords.get(i).stream().map(w -> spelling.getOrDefault(w, w)).toList());
+                Set<String> s = stemsOf.computeIfAbsent(needWords.get(i),
+                        words -> stems(analyzer, words.stream().map(w -> spelling.getOrDefault(w, w)).toList()));
                 if (s.isEmpty()) {
                     if (noWords == null) {
                         noWords = new Building(Set.of());
                         groups.add(noWords);
                     }
-                    noWords.add(q);
+                    noWords.add(q, needWords.get(i));
                     continue;
                 }
                 Building best = null;
@@ -134,7 +137,7 @@ public final class NeedGroups {
                         byStem.computeIfAbsent(t, k -> new ArrayList<>()).add(best);
                     }
                 }
-                best.add(q);
+                best.add(q, needWords.get(i));
             }
         }
         // a stable sort: groups were created newest first, so equal counts keep the most recent need first
@@ -281,13 +284,15 @@ public final class NeedGroups {
     private static final class Building {
         final Set<String> leader;
         final List<UnansweredQuestion> questions = new ArrayList<>();
+        final Map<String, Integer> words = new HashMap<>();
 
         Building(Set<String> leader) {
             this.leader = leader;
         }
 
-        void add(UnansweredQuestion q) {
+        void add(UnansweredQuestion q, List<String> needWords) {
             questions.add(q);
+            new LinkedHashSet<>(needWords).forEach(w -> words.merge(w, 1, Integer::sum));
         }
 
         Group done() {
@@ -297,10 +302,9 @@ public final class NeedGroups {
                 if (examples.size() < EXAMPLES && seen.add(FrenchText.normalize(q.question()))) {
                     examples.add(masked(q.question()));
                 }
-            }
-            Map<String, Integer> words = new HashMap<>();
-            for (UnansweredQuestion q : questions) {
-                new LinkedHashSet<>(needWords(q.question())).forEach(w -> words.merge(w, 1, Integer::sum));
+                if (examples.size() == EXAMPLES) {
+                    break;
+                }
             }
             List<String> top = words.entrySet().stream()
                     .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))

@@ -77,7 +77,9 @@ public final class ReportBuilder {
         List<LoggedQuestion> questions = input.questions().between(period.start(), period.end());
         List<HandoffCase> allCases = input.cases().list(EnumSet.allOf(CaseState.class));
         List<HandoffCase> cases = allCases.stream().filter(c -> period.contains(c.createdAt())).toList();
-        List<Feedback> votes = input.feedback().feedbackSince(period.start()).stream()
+        // the votes table is read only when the question log holds none (see ratings())
+        boolean logHasVotes = questions.stream().anyMatch(q -> q.helpful() != null);
+        List<Feedback> votes = logHasVotes ? List.of() : input.feedback().feedbackSince(period.start()).stream()
                 .filter(f -> f.at().isBefore(period.end())).toList();
         List<UnansweredQuestion> unanswered = input.feedback().unansweredSince(period.start()).stream()
                 .filter(q -> q.at().isBefore(period.end())).toList();
@@ -93,6 +95,7 @@ public final class ReportBuilder {
         boolean empty = questions.isEmpty() && cases.isEmpty() && votes.isEmpty() && unanswered.isEmpty();
 
         List<Section> sections = new ArrayList<>();
+        Map<String, Integer> shown = shownCounts(questions);
         Figure weekly = weekly(questions, period);
         if (!empty) {
             sections.add(new Section("questions", "Les questions posées",
@@ -100,7 +103,7 @@ public final class ReportBuilder {
                             + " ne dit qui a posé la question ni ce qu'elle disait.",
                     List.of(weekly, byTheme(questions), byKind(questions), byChannel(questions), replies(questions))));
             sections.add(new Section("fiches", "Les fiches montrées", null,
-                    List.of(mostShown(questions), neverShown(questions))));
+                    List.of(mostShown(shown), neverShown(questions, shown))));
             sections.add(new Section("besoins", "Ce que le catalogue n'a pas", null, List.of(needs(unanswered))));
             sections.add(new Section("dossiers", "Les mises en relation avec un conseiller",
                     "Les dossiers ouverts pendant la période ; les délais courent de l'ouverture du dossier à sa prise en"
@@ -179,12 +182,25 @@ public final class ReportBuilder {
     }
 
     private Figure byTheme(List<LoggedQuestion> questions) {
-        Map<String, Integer> counts = new LinkedHashMap<>();
+        int[] byTheme = new int[Theme.values().length];
+        int none = 0;
         for (LoggedQuestion q : questions) {
-            if (q.question().themes().isEmpty()) {
-                counts.merge(capitalized(NO_ENTRY), 1, Integer::sum);
+            List<Theme> themes = q.question().themes();
+            if (themes.isEmpty()) {
+                none++;
             }
-            q.question().themes().forEach(t -> counts.merge(capitalized(t.label()), 1, Integer::sum));
+            for (Theme t : themes) {
+                byTheme[t.ordinal()]++;
+            }
+        }
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (Theme t : Theme.values()) {
+            if (byTheme[t.ordinal()] > 0) {
+                counts.put(capitalized(t.label()), byTheme[t.ordinal()]);
+            }
+        }
+        if (none > 0) {
+            counts.put(capitalized(NO_ENTRY), none);
         }
         List<Map.Entry<String, Integer>> sorted = sortedByCount(counts);
         return countFigure("questions-par-theme", "Questions par thème", "Thème", "Questions", questions.size(), sorted,
@@ -196,11 +212,12 @@ public final class ReportBuilder {
     }
 
     private Figure byKind(List<LoggedQuestion> questions) {
+        int[] byKind = new int[AskedKind.values().length];
+        questions.forEach(q -> byKind[q.question().kind().ordinal()]++);
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (AskedKind k : AskedKind.values()) {
-            counts.put(capitalized(k.label()), 0);
+            counts.put(capitalized(k.label()), byKind[k.ordinal()]);
         }
-        questions.forEach(q -> counts.merge(capitalized(q.question().kind().label()), 1, Integer::sum));
         return countFigure("questions-par-type", "Questions par type demandé", "Type demandé", "Questions",
                 questions.size(), questions.isEmpty() ? List.of() : new ArrayList<>(counts.entrySet()),
                 questions.isEmpty() ? "Aucune question enregistrée sur la période."
@@ -210,11 +227,12 @@ public final class ReportBuilder {
     }
 
     private Figure byChannel(List<LoggedQuestion> questions) {
+        int[] byChannel = new int[Channel.values().length];
+        questions.forEach(q -> byChannel[q.question().channel().ordinal()]++);
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (Channel c : Channel.values()) {
-            counts.put(capitalized(c.label()), 0);
+            counts.put(capitalized(c.label()), byChannel[c.ordinal()]);
         }
-        questions.forEach(q -> counts.merge(capitalized(q.question().channel().label()), 1, Integer::sum));
         return countFigure("questions-par-canal", "Questions par canal", "Canal", "Questions", questions.size(),
                 questions.isEmpty() ? List.of() : new ArrayList<>(counts.entrySet()),
                 questions.isEmpty() ? "Aucune question enregistrée sur la période."
@@ -223,7 +241,7 @@ public final class ReportBuilder {
     }
 
     private Figure replies(List<LoggedQuestion> questions) {
-        List<Duration> latencies = questions.stream().map(q -> q.question().latency()).toList();
+        List<Duration> latencies = questions.stream().map(q -> q.question().latency()).sorted().toList();
         long llm = questions.stream().filter(q -> q.question().llmComposed()).count();
         List<List<Object>> rows = questions.isEmpty() ? List.of() : List.of(
                 List.of("Temps de réponse médian", seconds(percentile(latencies, 50).orElseThrow())),
@@ -241,8 +259,7 @@ public final class ReportBuilder {
 
     // ---------------------------------------------------------------- entries
 
-    private Figure mostShown(List<LoggedQuestion> questions) {
-        Map<String, Integer> shown = shownCounts(questions);
+    private Figure mostShown(Map<String, Integer> shown) {
         List<Map.Entry<String, Integer>> sorted = sortedByCount(shown);
         List<List<Object>> rows = new ArrayList<>();
         for (Map.Entry<String, Integer> e : sorted) {
@@ -263,8 +280,7 @@ public final class ReportBuilder {
                 List.of("Fiche", "Titre", "Type", "Fois montrée"), rows, chart, 20);
     }
 
-    private Figure neverShown(List<LoggedQuestion> questions) {
-        Map<String, Integer> shown = shownCounts(questions);
+    private Figure neverShown(List<LoggedQuestion> questions, Map<String, Integer> shown) {
         List<List<Object>> rows = new ArrayList<>();
         input.catalogue().entries().stream()
                 .filter(e -> (e.validFrom() == null || !e.validFrom().isAfter(period.to()))
@@ -282,11 +298,15 @@ public final class ReportBuilder {
                 List.of("Fiche", "Titre", "Type", "Thème"), questions.isEmpty() ? List.of() : rows, null, 40);
     }
 
+    /** How many answers showed each entry (an entry listed twice in one answer counts once). */
     private static Map<String, Integer> shownCounts(List<LoggedQuestion> questions) {
         Map<String, Integer> shown = new HashMap<>();
         for (LoggedQuestion q : questions) {
-            for (String id : new java.util.LinkedHashSet<>(q.question().entryIds())) {
-                shown.merge(id, 1, Integer::sum);
+            List<String> ids = q.question().entryIds();
+            for (int i = 0; i < ids.size(); i++) {
+                if (ids.indexOf(ids.get(i)) == i) {
+                    shown.merge(ids.get(i), 1, Integer::sum);
+                }
             }
         }
         return shown;
@@ -481,8 +501,7 @@ public final class ReportBuilder {
         if (fromLog) {
             for (LoggedQuestion q : questions) {
                 if (q.helpful() != null) {
-                    List<String> themes = q.question().themes().stream().map(t -> capitalized(t.label())).toList();
-                    count(byTheme, themes, q.helpful());
+                    count(byTheme, labels(q.question().themes()), q.helpful());
                     helpful += q.helpful() ? 1 : 0;
                     unhelpful += q.helpful() ? 0 : 1;
                 }
@@ -498,6 +517,13 @@ public final class ReportBuilder {
             }
         }
         return new Ratings(byTheme, helpful, unhelpful, fromLog);
+    }
+
+    private final Map<List<Theme>, List<String>> labels = new HashMap<>();
+
+    /** The French labels of a list of themes; the same few lists recur on most rows. */
+    private List<String> labels(List<Theme> themes) {
+        return labels.computeIfAbsent(themes, list -> list.stream().map(t -> capitalized(t.label())).toList());
     }
 
     private static void count(Map<String, int[]> byTheme, List<String> themes, boolean helpful) {

@@ -369,8 +369,38 @@ public final class Database implements AutoCloseable {
         return instant == null ? null : TIMESTAMP.format(instant);
     }
 
+    /**
+     * Reads a stored timestamp. The fixed-width form this class writes is decoded by hand,
+     * ten times faster than {@link Instant#parse}: a report reads a hundred thousand of them.
+     * Anything else (a row edited by hand) goes through {@link Instant#parse}.
+     */
     static Instant instant(String text) {
-        return text == null ? null : Instant.parse(text);
+        if (text == null) {
+            return null;
+        }
+        if (text.length() == 30 && text.charAt(4) == '-' && text.charAt(7) == '-' && text.charAt(10) == 'T'
+                && text.charAt(13) == ':' && text.charAt(16) == ':' && text.charAt(19) == '.' && text.charAt(29) == 'Z') {
+            try {
+                long seconds = java.time.LocalDateTime.of(digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10),
+                        digits(text, 11, 13), digits(text, 14, 16), digits(text, 17, 19)).toEpochSecond(ZoneOffset.UTC);
+                return Instant.ofEpochSecond(seconds, digits(text, 20, 29));
+            } catch (java.time.DateTimeException | NumberFormatException e) {
+                // not a valid date after all: let Instant.parse say why
+            }
+        }
+        return Instant.parse(text);
+    }
+
+    private static int digits(String text, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                throw new NumberFormatException(text);
+            }
+            n = n * 10 + (c - '0');
+        }
+        return n;
     }
 
     /** Cause of a database error, in French, for operators. */

@@ -15,7 +15,9 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -76,6 +78,10 @@ public final class SqliteQuestionLog implements QuestionLog {
     public List<LoggedQuestion> between(Instant from, Instant to) {
         return db.read("Impossible de lire les statistiques des questions", c -> {
             List<LoggedQuestion> rows = new ArrayList<>();
+            // the same few codes and lists come back on most rows: decoded once each
+            Map<String, List<Theme>> themes = new HashMap<>();
+            Map<String, List<String>> entries = new HashMap<>();
+            Map<String, Object> codes = new HashMap<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT id, at, channel, kind, themes, entry_ids, outcome,"
                     + " handoff_reason, latency_ms, llm, helpful FROM question_log WHERE at >= ? AND at < ? ORDER BY at, id")) {
                 ps.setString(1, Database.timestamp(from));
@@ -88,12 +94,13 @@ public final class SqliteQuestionLog implements QuestionLog {
                         Boolean rating = rs.wasNull() ? null : helpful != 0;
                         AnsweredQuestion q = new AnsweredQuestion(
                                 Database.instant(rs.getString(2)),
-                                known(rs.getString(3), Channel::fromCode, id),
-                                known(rs.getString(4), AskedKind::fromCode, id),
-                                split(rs.getString(5)).stream().map(code -> known(code, Theme::fromCode, id)).toList(),
-                                split(rs.getString(6)),
-                                known(rs.getString(7), Outcome::fromCode, id),
-                                reason == null ? null : known(reason, SqliteQuestionLog::reason, id),
+                                cached(codes, "c:", rs.getString(3), Channel::fromCode, id),
+                                cached(codes, "k:", rs.getString(4), AskedKind::fromCode, id),
+                                themes.computeIfAbsent(rs.getString(5), list -> split(list).stream()
+                                        .map(code -> known(code, Theme::fromCode, id)).toList()),
+                                entries.computeIfAbsent(rs.getString(6), SqliteQuestionLog::split),
+                                cached(codes, "o:", rs.getString(7), Outcome::fromCode, id),
+                                reason == null ? null : cached(codes, "r:", reason, SqliteQuestionLog::reason, id),
                                 Duration.ofMillis(rs.getLong(9)),
                                 rs.getInt(10) != 0);
                         rows.add(new LoggedQuestion(id, q, rating));
@@ -102,6 +109,12 @@ public final class SqliteQuestionLog implements QuestionLog {
             }
             return rows;
         });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T cached(Map<String, Object> cache, String kind, String code, Function<String, Optional<T>> parse,
+                                long id) {
+        return (T) cache.computeIfAbsent(kind + code, k -> known(code, parse, id));
     }
 
     private static String joined(List<String> codes) {
