@@ -23,6 +23,14 @@ public interface QuestionLog {
     /** Rows with {@code from <= at < to}, oldest first. */
     List<LoggedQuestion> between(Instant from, Instant to);
 
+    /**
+     * The counts the report shows of the rows with {@code from <= at < to}. A database
+     * computes them itself (the SQLite log does, ten times faster than reading the rows).
+     */
+    default QuestionStats stats(Instant from, Instant to) {
+        return QuestionStats.of(between(from, to));
+    }
+
     /** Records nothing: for evaluations, which must not write anywhere. */
     QuestionLog NONE = new QuestionLog() {
         @Override

@@ -22,7 +22,6 @@ import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -32,6 +31,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Computes the CCI report from the stores: the question log, the cases and their events,
@@ -50,6 +51,7 @@ public final class ReportBuilder {
         }
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(ReportBuilder.class);
     static final int ENDING_WITHIN_DAYS = 60;
     static final int REVIEW_MONTHS = 6;
     private static final String NO_ENTRY = "aucune fiche montrée";
@@ -74,25 +76,28 @@ public final class ReportBuilder {
     }
 
     private Report build(Instant now) {
-        List<LoggedQuestion> questions = input.questions().between(period.start(), period.end());
+        long start = System.nanoTime();
+        QuestionStats questions = input.questions().stats(period.start(), period.end());
+        int asked = questions.questions();
+        long read = System.nanoTime();
         List<HandoffCase> allCases = input.cases().list(EnumSet.allOf(CaseState.class));
         List<HandoffCase> cases = allCases.stream().filter(c -> period.contains(c.createdAt())).toList();
         // the votes table is read only when the question log holds none (see ratings())
-        boolean logHasVotes = questions.stream().anyMatch(q -> q.helpful() != null);
+        boolean logHasVotes = questions.byThemes().values().stream().anyMatch(n -> n[1] + n[2] > 0);
         List<Feedback> votes = logHasVotes ? List.of() : input.feedback().feedbackSince(period.start()).stream()
                 .filter(f -> f.at().isBefore(period.end())).toList();
         List<UnansweredQuestion> unanswered = input.feedback().unansweredSince(period.start()).stream()
                 .filter(q -> q.at().isBefore(period.end())).toList();
+        LOG.debug("report: {} questions counted in {} ms, {} cases, {} votes and {} unanswered questions read in {} ms",
+                asked, (read - start) / 1_000_000, allCases.size(), votes.size(), unanswered.size(),
+                (System.nanoTime() - read) / 1_000_000);
 
-        Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
-        questions.forEach(q -> outcomes.merge(q.question().outcome(), 1, Integer::sum));
-        Ratings ratings = ratings(questions, votes);
-        KeyFigures keys = new KeyFigures(questions.size(), outcomes.getOrDefault(Outcome.ANSWERED, 0),
-                outcomes.getOrDefault(Outcome.PARTIAL, 0), outcomes.getOrDefault(Outcome.NOTHING_FOUND, 0),
-                outcomes.getOrDefault(Outcome.HANDED_OFF, 0), cases.size(),
+        Ratings ratings = ratings(questions, logHasVotes, votes);
+        KeyFigures keys = new KeyFigures(asked, questions.outcome(Outcome.ANSWERED), questions.outcome(Outcome.PARTIAL),
+                questions.outcome(Outcome.NOTHING_FOUND), questions.outcome(Outcome.HANDED_OFF), cases.size(),
                 median(cases.stream().map(ReportBuilder::timeToClaim).flatMap(Optional::stream).toList()),
                 ratings.helpful(), ratings.unhelpful());
-        boolean empty = questions.isEmpty() && cases.isEmpty() && votes.isEmpty() && unanswered.isEmpty();
+        boolean empty = asked == 0 && cases.isEmpty() && votes.isEmpty() && unanswered.isEmpty();
 
         List<Section> sections = new ArrayList<>();
         Map<String, Integer> shown = shownCounts(questions);
@@ -101,9 +106,10 @@ public final class ReportBuilder {
             sections.add(new Section("questions", "Les questions posées",
                     "Chaque question reçue par Guichet, sur tous les canaux, compte une fois. Rien de ce qui est compté ici"
                             + " ne dit qui a posé la question ni ce qu'elle disait.",
-                    List.of(weekly, byTheme(questions), byKind(questions), byChannel(questions), replies(questions))));
+                    List.of(weekly, byTheme(questions, asked), byKind(questions, asked), byChannel(questions, asked),
+                            replies(questions, asked))));
             sections.add(new Section("fiches", "Les fiches montrées", null,
-                    List.of(mostShown(shown), neverShown(questions, shown))));
+                    List.of(mostShown(shown), neverShown(asked, shown))));
             sections.add(new Section("besoins", "Ce que le catalogue n'a pas", null, List.of(needs(unanswered))));
             sections.add(new Section("dossiers", "Les mises en relation avec un conseiller",
                     "Les dossiers ouverts pendant la période ; les délais courent de l'ouverture du dossier à sa prise en"
@@ -115,7 +121,8 @@ public final class ReportBuilder {
         sections.add(new Section("sante", "La santé du catalogue",
                 "État du catalogue au " + Fr.date(today) + ", quelle que soit la période.",
                 List.of(ending(), notReviewed())));
-        Optional<ChartSpec> main = questions.isEmpty() ? Optional.empty() : Optional.ofNullable(weekly.chart());
+        LOG.debug("report: figures computed in {} ms in all", (System.nanoTime() - start) / 1_000_000);
+        Optional<ChartSpec> main = asked == 0 ? Optional.empty() : Optional.ofNullable(weekly.chart());
         String name = input.catalogue().info().name();
         return new Report(period, now.atZone(ReportPeriod.ZONE), name, input.catalogue().info().sample(), keys, empty,
                 sections, main);
@@ -133,14 +140,18 @@ public final class ReportBuilder {
     }
 
     /** Questions per week by outcome: the report's first figure and its main chart. */
-    static Figure weekly(List<LoggedQuestion> questions, ReportPeriod period) {
+    static Figure weekly(QuestionStats questions, ReportPeriod period) {
         Map<LocalDate, int[]> weeks = new TreeMap<>();
         for (LocalDate w = week(period.from()); !w.isAfter(period.to()); w = w.plusWeeks(1)) {
             weeks.put(w, new int[Outcome.values().length]);
         }
-        for (LoggedQuestion q : questions) {
-            weeks.get(week(day(q.question().at())))[q.question().outcome().ordinal()]++;
-        }
+        questions.byHour().forEach((hour, counts) -> {
+            int[] week = weeks.get(week(day(hour)));
+            for (int o = 0; o < counts.length; o++) {
+                week[o] += counts[o];
+            }
+        });
+        int asked = questions.questions();
         List<String> columns = new ArrayList<>(List.of("Semaine du"));
         for (Outcome o : Outcome.values()) {
             columns.add(capitalized(o.label()));
@@ -168,29 +179,29 @@ public final class ReportBuilder {
             categories.add(sameYear ? Fr.DAY_MONTH.format(monday) : Fr.DAY_MONTH_YEAR.format(monday));
         });
         boolean partial = week(period.from()).isBefore(period.from()) || week(period.to()).plusDays(6).isAfter(period.to());
-        String sentence = questions.isEmpty() ? "Aucune question enregistrée sur la période."
-                : Fr.count(questions.size(), "Une question", "questions") + " sur la période, semaine par semaine (du lundi au"
+        String sentence = asked == 0 ? "Aucune question enregistrée sur la période."
+                : Fr.count(asked, "Une question", "questions") + " sur la période, semaine par semaine (du lundi au"
                         + " dimanche), selon ce que Guichet a pu répondre."
                         + (partial ? " La première ou la dernière semaine n'est comptée qu'en partie : la période va "
                         + period.label() + "." : "");
-        ChartSpec chart = questions.isEmpty() ? null : new ChartSpec("Questions par semaine, selon la réponse",
+        ChartSpec chart = asked == 0 ? null : new ChartSpec("Questions par semaine, selon la réponse",
                 "Semaine (du lundi)", "Nombre de questions",
                 java.util.Arrays.stream(Outcome.values()).map(o -> capitalized(o.label())).toList(), categories, values,
                 true, false);
         return new Figure("questions-par-semaine", "Questions par semaine", sentence, columns,
-                questions.isEmpty() ? List.of() : rows, chart, Figure.ALL);
+                asked == 0 ? List.of() : rows, chart, Figure.ALL);
     }
 
-    private Figure byTheme(List<LoggedQuestion> questions) {
+    private Figure byTheme(QuestionStats questions, int asked) {
         int[] byTheme = new int[Theme.values().length];
         int none = 0;
-        for (LoggedQuestion q : questions) {
-            List<Theme> themes = q.question().themes();
-            if (themes.isEmpty()) {
-                none++;
+        for (Map.Entry<List<Theme>, int[]> e : questions.byThemes().entrySet()) {
+            int n = e.getValue()[0];
+            if (e.getKey().isEmpty()) {
+                none += n;
             }
-            for (Theme t : themes) {
-                byTheme[t.ordinal()]++;
+            for (Theme t : e.getKey()) {
+                byTheme[t.ordinal()] += n;
             }
         }
         Map<String, Integer> counts = new LinkedHashMap<>();
@@ -203,52 +214,47 @@ public final class ReportBuilder {
             counts.put(capitalized(NO_ENTRY), none);
         }
         List<Map.Entry<String, Integer>> sorted = sortedByCount(counts);
-        return countFigure("questions-par-theme", "Questions par thème", "Thème", "Questions", questions.size(), sorted,
-                questions.isEmpty() ? "Aucune question enregistrée sur la période."
+        return countFigure("questions-par-theme", "Questions par thème", "Thème", "Questions", asked, sorted,
+                asked == 0 ? "Aucune question enregistrée sur la période."
                         : "Les thèmes des fiches montrées en réponse : une question qui montre des fiches de deux thèmes compte"
                         + " dans chacun, celle qui n'en montre aucune dans « " + NO_ENTRY + " ». La part est celle des "
-                        + Fr.integer(questions.size()) + " questions.",
+                        + Fr.integer(asked) + " questions.",
                 "Questions par thème des fiches montrées", "Nombre de questions", true);
     }
 
-    private Figure byKind(List<LoggedQuestion> questions) {
-        int[] byKind = new int[AskedKind.values().length];
-        questions.forEach(q -> byKind[q.question().kind().ordinal()]++);
+    private Figure byKind(QuestionStats questions, int asked) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (AskedKind k : AskedKind.values()) {
-            counts.put(capitalized(k.label()), byKind[k.ordinal()]);
+            counts.put(capitalized(k.label()), questions.kind(k));
         }
         return countFigure("questions-par-type", "Questions par type demandé", "Type demandé", "Questions",
-                questions.size(), questions.isEmpty() ? List.of() : new ArrayList<>(counts.entrySet()),
-                questions.isEmpty() ? "Aucune question enregistrée sur la période."
+                asked, asked == 0 ? List.of() : new ArrayList<>(counts.entrySet()),
+                asked == 0 ? "Aucune question enregistrée sur la période."
                         : "Ce que la question demandait : une aide (« subvention », « prêt »…), une formation, ou sans"
                         + " préférence quand elle ne nomme ni l'une ni l'autre.",
                 "Questions par type demandé", "Nombre de questions", false);
     }
 
-    private Figure byChannel(List<LoggedQuestion> questions) {
-        int[] byChannel = new int[Channel.values().length];
-        questions.forEach(q -> byChannel[q.question().channel().ordinal()]++);
+    private Figure byChannel(QuestionStats questions, int asked) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (Channel c : Channel.values()) {
-            counts.put(capitalized(c.label()), byChannel[c.ordinal()]);
+            counts.put(capitalized(c.label()), questions.channel(c));
         }
-        return countFigure("questions-par-canal", "Questions par canal", "Canal", "Questions", questions.size(),
-                questions.isEmpty() ? List.of() : new ArrayList<>(counts.entrySet()),
-                questions.isEmpty() ? "Aucune question enregistrée sur la période."
+        return countFigure("questions-par-canal", "Questions par canal", "Canal", "Questions", asked,
+                asked == 0 ? List.of() : new ArrayList<>(counts.entrySet()),
+                asked == 0 ? "Aucune question enregistrée sur la période."
                         : "Par où les questions sont arrivées : Discord (commande, mention, message privé) ou la console.",
                 null, null, false);
     }
 
-    private Figure replies(List<LoggedQuestion> questions) {
-        List<Duration> latencies = questions.stream().map(q -> q.question().latency()).sorted().toList();
-        long llm = questions.stream().filter(q -> q.question().llmComposed()).count();
-        List<List<Object>> rows = questions.isEmpty() ? List.of() : List.of(
-                List.of("Temps de réponse médian", seconds(percentile(latencies, 50).orElseThrow())),
-                List.of("Temps de réponse, 90e centile", seconds(percentile(latencies, 90).orElseThrow())),
-                List.of("Réponses rédigées par le modèle de langue", Fr.integer(llm) + " (" + Fr.percent(llm / (double) questions.size()) + ")"));
+    private Figure replies(QuestionStats questions, int asked) {
+        long llm = questions.llmComposed();
+        List<List<Object>> rows = asked == 0 ? List.of() : List.of(
+                List.of("Temps de réponse médian", seconds(questions.latency(50).orElseThrow())),
+                List.of("Temps de réponse, 90e centile", seconds(questions.latency(90).orElseThrow())),
+                List.of("Réponses rédigées par le modèle de langue", Fr.integer(llm) + " (" + Fr.percent(llm / (double) asked) + ")"));
         return new Figure("temps-de-reponse", "Temps de réponse et rédaction",
-                questions.isEmpty() ? "Aucune question enregistrée sur la période."
+                asked == 0 ? "Aucune question enregistrée sur la période."
                         : "Du message reçu à la réponse prête ; 9 réponses sur 10 sont plus rapides que le 90e centile.",
                 List.of("Indicateur", "Valeur"), rows, null, Figure.ALL);
     }
@@ -280,7 +286,7 @@ public final class ReportBuilder {
                 List.of("Fiche", "Titre", "Type", "Fois montrée"), rows, chart, 20);
     }
 
-    private Figure neverShown(List<LoggedQuestion> questions, Map<String, Integer> shown) {
+    private Figure neverShown(int asked, Map<String, Integer> shown) {
         List<List<Object>> rows = new ArrayList<>();
         input.catalogue().entries().stream()
                 .filter(e -> (e.validFrom() == null || !e.validFrom().isAfter(period.to()))
@@ -288,27 +294,26 @@ public final class ReportBuilder {
                 .filter(e -> !shown.containsKey(e.id()))
                 .sorted(Comparator.comparing((Entry e) -> e.domain().label()).thenComparing(Entry::id))
                 .forEach(e -> rows.add(List.of(e.id(), e.title(), e.kind().label(), capitalized(e.domain().label()))));
-        String sentence = questions.isEmpty() ? "Aucune question enregistrée sur la période : rien à comparer."
+        String sentence = asked == 0 ? "Aucune question enregistrée sur la période : rien à comparer."
                 : rows.isEmpty() ? "Toutes les fiches valables pendant la période ont été montrées au moins une fois."
                 : (rows.size() == 1 ? "Une fiche valable pendant la période n'a été montrée à personne"
                 : Fr.integer(rows.size()) + " fiches valables pendant la période n'ont été montrées à personne")
                 + " : à revoir (mots, thèmes) ou à retirer." + (rows.size() > 40
                 ? " Le tableau en donne 40, classées par thème ; le fichier CSV toutes." : "");
         return new Figure("fiches-jamais-montrees", "Les fiches jamais montrées", sentence,
-                List.of("Fiche", "Titre", "Type", "Thème"), questions.isEmpty() ? List.of() : rows, null, 40);
+                List.of("Fiche", "Titre", "Type", "Thème"), asked == 0 ? List.of() : rows, null, 40);
     }
 
     /** How many answers showed each entry (an entry listed twice in one answer counts once). */
-    private static Map<String, Integer> shownCounts(List<LoggedQuestion> questions) {
+    private static Map<String, Integer> shownCounts(QuestionStats questions) {
         Map<String, Integer> shown = new HashMap<>();
-        for (LoggedQuestion q : questions) {
-            List<String> ids = q.question().entryIds();
+        questions.byEntries().forEach((ids, n) -> {
             for (int i = 0; i < ids.size(); i++) {
                 if (ids.indexOf(ids.get(i)) == i) {
-                    shown.merge(ids.get(i), 1, Integer::sum);
+                    shown.merge(ids.get(i), n, Integer::sum);
                 }
             }
-        }
+        });
         return shown;
     }
 
@@ -321,7 +326,10 @@ public final class ReportBuilder {
     // ---------------------------------------------------------------- needs
 
     private Figure needs(List<UnansweredQuestion> unanswered) {
+        long start = System.nanoTime();
         List<NeedGroups.Group> groups = NeedGroups.group(unanswered, input.catalogue());
+        LOG.debug("report: {} unanswered questions grouped into {} needs in {} ms", unanswered.size(), groups.size(),
+                (System.nanoTime() - start) / 1_000_000);
         List<List<Object>> rows = new ArrayList<>();
         int n = 0;
         for (NeedGroups.Group g : groups) {
@@ -493,17 +501,22 @@ public final class ReportBuilder {
     record Ratings(Map<String, int[]> byTheme, int helpful, int unhelpful, boolean fromLog) {
     }
 
-    private Ratings ratings(List<LoggedQuestion> questions, List<Feedback> votes) {
+    private Ratings ratings(QuestionStats questions, boolean fromLog, List<Feedback> votes) {
         Map<String, int[]> byTheme = new TreeMap<>();
         int helpful = 0;
         int unhelpful = 0;
-        boolean fromLog = questions.stream().anyMatch(q -> q.helpful() != null);
         if (fromLog) {
-            for (LoggedQuestion q : questions) {
-                if (q.helpful() != null) {
-                    count(byTheme, labels(q.question().themes()), q.helpful());
-                    helpful += q.helpful() ? 1 : 0;
-                    unhelpful += q.helpful() ? 0 : 1;
+            for (Map.Entry<List<Theme>, int[]> e : questions.byThemes().entrySet()) {
+                int up = e.getValue()[1];
+                int down = e.getValue()[2];
+                if (up + down > 0) {
+                    for (String theme : labelsOrNone(labels(e.getKey()))) {
+                        int[] n = byTheme.computeIfAbsent(theme, k -> new int[2]);
+                        n[0] += up;
+                        n[1] += down;
+                    }
+                    helpful += up;
+                    unhelpful += down;
                 }
             }
         } else {
@@ -511,7 +524,9 @@ public final class ReportBuilder {
             for (Feedback f : votes) {
                 List<String> themes = f.entryIds().stream().map(entries::get).filter(Objects::nonNull)
                         .flatMap(e -> e.themes().stream()).distinct().map(t -> capitalized(t.label())).toList();
-                count(byTheme, themes, f.helpful());
+                for (String theme : labelsOrNone(themes)) {
+                    byTheme.computeIfAbsent(theme, k -> new int[2])[f.helpful() ? 0 : 1]++;
+                }
                 helpful += f.helpful() ? 1 : 0;
                 unhelpful += f.helpful() ? 0 : 1;
             }
@@ -519,17 +534,15 @@ public final class ReportBuilder {
         return new Ratings(byTheme, helpful, unhelpful, fromLog);
     }
 
+    private static List<String> labelsOrNone(List<String> themes) {
+        return themes.isEmpty() ? List.of(capitalized(NO_ENTRY)) : themes;
+    }
+
     private final Map<List<Theme>, List<String>> labels = new HashMap<>();
 
     /** The French labels of a list of themes; the same few lists recur on most rows. */
     private List<String> labels(List<Theme> themes) {
         return labels.computeIfAbsent(themes, list -> list.stream().map(t -> capitalized(t.label())).toList());
-    }
-
-    private static void count(Map<String, int[]> byTheme, List<String> themes, boolean helpful) {
-        for (String t : themes.isEmpty() ? List.of(capitalized(NO_ENTRY)) : themes) {
-            byTheme.computeIfAbsent(t, k -> new int[2])[helpful ? 0 : 1]++;
-        }
     }
 
     private Figure ratingsByTheme(Ratings ratings) {

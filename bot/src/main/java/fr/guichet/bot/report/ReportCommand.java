@@ -23,6 +23,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code report [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--out FILE.html] [--csv DIR]}: the CCI
@@ -91,7 +92,9 @@ public final class ReportCommand implements Command {
                 Files.deleteIfExists(source);
             }
         }
+        long rendering = System.nanoTime();
         write(html, HtmlReport.render(report));
+        LoggerFactory.getLogger(ReportCommand.class).debug("report: HTML written in {} ms", (System.nanoTime() - rendering) / 1_000_000);
         out.printf("Rapport %s : %s (%s Ko)%n", period.label(), html.toAbsolutePath().normalize(),
                 Fr.integer(Files.size(html) / 1024));
         if (args.get("csv") != null) {

@@ -27,18 +27,17 @@ import java.util.Optional;
 public record ReportSummary(ReportPeriod period, int questions, int answered, int handedOff, int cases,
                             Optional<Duration> medianTimeToClaim, Optional<ChartSpec> chart) {
 
-    /** Reads the period's questions and cases; one pass over each. */
+    /** Counts the period's questions (in the database, for the SQLite log) and reads its cases. */
     public static ReportSummary of(QuestionLog questionLog, HandoffStore caseStore, ReportPeriod period) {
-        List<LoggedQuestion> questions = questionLog.between(period.start(), period.end());
+        QuestionStats questions = questionLog.stats(period.start(), period.end());
         List<HandoffCase> cases = caseStore.list(EnumSet.allOf(CaseState.class)).stream()
                 .filter(c -> period.contains(c.createdAt())).toList();
-        int answered = (int) questions.stream().filter(q -> q.question().outcome() == Outcome.ANSWERED).count();
-        int handedOff = (int) questions.stream().filter(q -> q.question().outcome() == Outcome.HANDED_OFF).count();
         Optional<Duration> median = ReportBuilder.median(
                 cases.stream().map(ReportBuilder::timeToClaim).flatMap(Optional::stream).toList());
-        Optional<ChartSpec> chart = questions.isEmpty() ? Optional.empty()
+        Optional<ChartSpec> chart = questions.questions() == 0 ? Optional.empty()
                 : Optional.ofNullable(ReportBuilder.weekly(questions, period).chart());
-        return new ReportSummary(period, questions.size(), answered, handedOff, cases.size(), median, chart);
+        return new ReportSummary(period, questions.questions(), questions.outcome(Outcome.ANSWERED),
+                questions.outcome(Outcome.HANDED_OFF), cases.size(), median, chart);
     }
 
     /** Share of questions fully answered, 0 to 1; 0 without questions. */

@@ -106,6 +106,38 @@ class ReportFiguresTest {
     }
 
     @Test
+    void theDatabaseCountsWhatTheRowsSay() {
+        for (ReportPeriod p : List.of(ReportFixture.PLAN.period(), ReportPeriod.parse("2026-10", LocalDate.of(2026, 12, 1)))) {
+            QuestionStats sql = fixture.log.stats(p.start(), p.end());
+            QuestionStats rows = QuestionStats.of(fixture.log.between(p.start(), p.end()));
+            assertTrue(sql.questions() > 500);
+            assertEquals(rows.questions(), sql.questions());
+            assertEquals(rows.byHour().keySet(), sql.byHour().keySet());
+            rows.byHour().forEach((hour, n) -> assertEquals(List.of(n[0], n[1], n[2], n[3]),
+                    List.of(sql.byHour().get(hour)[0], sql.byHour().get(hour)[1], sql.byHour().get(hour)[2],
+                            sql.byHour().get(hour)[3]), hour.toString()));
+            assertEquals(rows.byThemes().keySet(), sql.byThemes().keySet());
+            rows.byThemes().forEach((themes, n) -> assertEquals(List.of(n[0], n[1], n[2]),
+                    List.of(sql.byThemes().get(themes)[0], sql.byThemes().get(themes)[1], sql.byThemes().get(themes)[2])));
+            assertEquals(rows.byEntries(), sql.byEntries());
+            for (AskedKind k : AskedKind.values()) {
+                assertEquals(rows.kind(k), sql.kind(k));
+            }
+            for (Channel c : Channel.values()) {
+                assertEquals(rows.channel(c), sql.channel(c));
+            }
+            assertEquals(rows.llmComposed(), sql.llmComposed());
+            for (int pct : new int[] {1, 50, 90, 100}) {
+                assertEquals(rows.latency(pct), sql.latency(pct));
+            }
+        }
+        List<Duration> latencies = generated.questions().stream().map(AnsweredQuestion::latency).toList();
+        QuestionStats all = fixture.log.stats(ReportFixture.PLAN.period().start(), ReportFixture.PLAN.period().end());
+        assertEquals(nearestRank(latencies, 50), all.latency(50).orElseThrow());
+        assertEquals(nearestRank(latencies, 90), all.latency(90).orElseThrow());
+    }
+
+    @Test
     void aMonthIsItsDaysInParisAcrossTheChangeToWinterTime() {
         ReportPeriod october = new ReportPeriod(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31));
         Report report = fixture.report(october);
