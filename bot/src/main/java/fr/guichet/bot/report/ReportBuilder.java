@@ -175,8 +175,13 @@ public final class ReportBuilder {
             }
             row.add(total);
             rows.add(row);
-            // category keys must be unique: the year joins the label when the period spans two
-            categories.add(sameYear ? Fr.DAY_MONTH.format(monday) : Fr.DAY_MONTH_YEAR.format(monday));
+            // category keys must be unique: the year joins the label when the period spans two;
+            // a week cut by the period says how many of its days count, lest its short bar alarm
+            LocalDate first = monday.isBefore(period.from()) ? period.from() : monday;
+            LocalDate last = monday.plusDays(6).isAfter(period.to()) ? period.to() : monday.plusDays(6);
+            long days = ChronoUnit.DAYS.between(first, last) + 1;
+            categories.add((sameYear ? Fr.DAY_MONTH.format(monday) : Fr.DAY_MONTH_YEAR.format(monday))
+                    + (days < 7 ? " (" + days + Fr.NBSP + "j)" : ""));
         });
         boolean partial = week(period.from()).isBefore(period.from()) || week(period.to()).plusDays(6).isAfter(period.to());
         String sentence = asked == 0 ? "Aucune question enregistrée sur la période."
