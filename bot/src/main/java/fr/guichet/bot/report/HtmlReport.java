@@ -8,8 +8,8 @@ import java.util.List;
 /**
  * The report as one self-contained French HTML page: CSS inline, charts as inline SVG, no
  * script, no font, image or style sheet fetched from anywhere, so it opens from disk or an
- * e-mail attachment in any browser, offline, and prints on A4 (one figure never split across
- * two pages, charts above their tables).
+ * e-mail attachment in any browser, offline, and prints on A4 (a chart or a table row never
+ * split across two pages, a figure's title kept with what follows, charts above their tables).
  */
 public final class HtmlReport {
 
@@ -34,7 +34,9 @@ public final class HtmlReport {
             .key .label { display: block; color: var(--muted); font-size: .9em; }
             .empty { background: var(--soft); border-left: 4px solid var(--accent); padding: .8em 1.1em; margin: 1.5em 0; }
             .empty h2 { border: 0; margin-top: .2em; }
-            figure { margin: 1.1em 0 1.6em; break-inside: avoid; page-break-inside: avoid; }
+            figure { margin: 1.1em 0 1.6em; }
+            figure h3, .sentence { break-after: avoid; page-break-after: avoid; }
+            .chart, tr { break-inside: avoid; page-break-inside: avoid; }
             .sentence { color: var(--muted); }
             .body { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 18px; align-items: start; }
             .body.table-only { grid-template-columns: minmax(0, 1fr); }
