@@ -13,7 +13,6 @@ import fr.guichet.bot.handoff.TranscriptLine;
 import fr.guichet.knowledge.catalogue.Adviser;
 import fr.guichet.knowledge.catalogue.Catalogue;
 import fr.guichet.knowledge.catalogue.Entry;
-import fr.guichet.knowledge.catalogue.EntryKind;
 import fr.guichet.knowledge.catalogue.Theme;
 import java.time.Clock;
 import java.time.DayOfWeek;
