@@ -14,6 +14,7 @@ import fr.guichet.bot.cli.ImportMteCommand;
 import fr.guichet.bot.cli.NativeArgs;
 import fr.guichet.bot.cli.ValidateCommand;
 import fr.guichet.bot.discord.DiscordCommand;
+import fr.guichet.bot.report.ReportCommand;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -41,7 +42,7 @@ public final class Main {
         Map<String, Command> commands = new LinkedHashMap<>();
         for (Command c : List.of(new ChatCommand(in, env, clock), new AskCommand(), new ValidateCommand(clock),
                 new EvalCommand(), new ImportMteCommand(), new CasesCommand(env, clock), new BackupCommand(env, clock),
-                new BenchCommand(), new DiscordCommand(env, clock))) {
+                new ReportCommand(env, clock), new BenchCommand(), new DiscordCommand(env, clock))) {
             commands.put(c.name(), c);
         }
         return commands;

@@ -123,13 +123,18 @@ public final class SqliteFeedbackStore implements FeedbackStore {
         });
     }
 
-    /** Deletes what was recorded strictly before the cutoff, in both tables. */
+    /**
+     * Deletes what was recorded strictly before the cutoff, in both tables and in the
+     * anonymous question log ({@link SqliteQuestionLog}) of the same database: every command
+     * that applies the retention rule calls this, so the log needs no wiring of its own to
+     * follow the rule.
+     */
     @Override
     public int purgeBefore(Instant cutoff) {
         Objects.requireNonNull(cutoff, "cutoff");
         return db.writeAndErase("Impossible de purger les anciens avis", c -> {
             int deleted = 0;
-            for (String table : List.of("feedback", "unanswered")) {
+            for (String table : List.of("feedback", "unanswered", "question_log")) {
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE at < ?")) {
                     ps.setString(1, Database.timestamp(cutoff));
                     deleted += ps.executeUpdate();
