@@ -15,6 +15,7 @@ import fr.guichet.bot.handoff.Availability;
 import fr.guichet.bot.handoff.HandoffJudge;
 import fr.guichet.bot.handoff.HandoffModels;
 import fr.guichet.bot.handoff.HandoffStore;
+import fr.guichet.bot.report.QuestionLog;
 import fr.guichet.bot.handoff.InMemoryHandoffStore;
 import fr.guichet.knowledge.catalogue.Catalogue;
 import fr.guichet.knowledge.search.CatalogueIndex;
@@ -106,7 +107,8 @@ public final class Wiring {
     }
 
     public static Assistant assistant(Catalogue catalogue, CatalogueIndex index, HandoffStore cases,
-                                      FeedbackStore feedback, AdviserNotifier notifier, Settings settings, Clock clock) {
+                                      FeedbackStore feedback, QuestionLog questions, AdviserNotifier notifier,
+                                      Settings settings, Clock clock) {
         Availability availability = new Availability(settings.data().resolve("absences.txt"), clock,
                 catalogue.advisersById().keySet());
         availability.check(); // its warnings now, at start, not in the middle of a conversation
@@ -114,6 +116,7 @@ public final class Wiring {
                 .answerer(answerer(settings.llm()))
                 .judge(new HandoffJudge(HandoffModels.bundled(), settings.largeProjectEur()))
                 .notifier(notifier)
+                .questionLog(questions)
                 .clock(clock)
                 .memoryIdle(settings.memoryIdle())
                 .contactDelay(contactDelay(settings.reminderDelay()))

@@ -14,12 +14,18 @@ import fr.guichet.bot.handoff.HandoffStore;
 import fr.guichet.bot.handoff.NewCase;
 import fr.guichet.bot.handoff.Situation;
 import fr.guichet.bot.handoff.TranscriptLine;
+import fr.guichet.bot.report.AnsweredQuestion;
+import fr.guichet.bot.report.AskedKind;
+import fr.guichet.bot.report.Channel;
+import fr.guichet.bot.report.Outcome;
+import fr.guichet.bot.report.QuestionLog;
 import fr.guichet.knowledge.catalogue.Adviser;
 import fr.guichet.knowledge.catalogue.Entry;
 import fr.guichet.knowledge.catalogue.EntryKind;
 import fr.guichet.knowledge.catalogue.Stage;
 import fr.guichet.knowledge.catalogue.Theme;
 import fr.guichet.knowledge.search.Hit;
+import fr.guichet.knowledge.search.KindWords;
 import fr.guichet.knowledge.search.Retriever;
 import fr.guichet.knowledge.search.SearchRequest;
 import fr.guichet.knowledge.search.SearchResult;
@@ -28,6 +34,7 @@ import fr.guichet.knowledge.text.Place;
 import fr.guichet.knowledge.text.Places;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,6 +70,7 @@ public final class Assistant {
     private final HandoffStore cases;
     private final FeedbackStore feedback;
     private final AdviserNotifier notifier;
+    private final QuestionLog questions;
     private final ProfileExtractor extractor = new ProfileExtractor();
     private final ConversationMemory memory;
     private final Clock clock;
@@ -77,6 +85,7 @@ public final class Assistant {
         this.cases = b.cases;
         this.feedback = b.feedback;
         this.notifier = b.notifier;
+        this.questions = b.questions;
         this.clock = b.clock;
         this.memory = new ConversationMemory(b.memoryIdle, b.clock);
         this.contactDelay = b.contactDelay;
@@ -95,6 +104,7 @@ public final class Assistant {
         private Answerer answerer = new ExtractiveAnswerer();
         private HandoffJudge judge;
         private AdviserNotifier notifier = AdviserNotifier.NONE;
+        private QuestionLog questions = QuestionLog.NONE;
         private Clock clock = Clock.systemDefaultZone();
         private Duration memoryIdle = Duration.ofHours(2);
         private String contactDelay = "sous 4 heures ouvrées (du lundi au vendredi)";
@@ -122,6 +132,12 @@ public final class Assistant {
             return this;
         }
 
+        /** Where each answered question is counted, anonymously, for the CCI's report. Default: nowhere. */
+        public Builder questionLog(QuestionLog value) {
+            this.questions = value;
+            return this;
+        }
+
         public Builder clock(Clock value) {
             this.clock = value;
             return this;
@@ -146,8 +162,14 @@ public final class Assistant {
 
     // ---- a message ------------------------------------------------------------------------------
 
-    /** Answers one message of a conversation. */
+    /** Answers one message of a conversation held in the console. */
     public Reply handle(String conversationId, String userId, String message) {
+        return handle(conversationId, userId, message, Channel.CONSOLE);
+    }
+
+    /** Answers one message of a conversation; the channel is counted with the question, nothing else of it. */
+    public Reply handle(String conversationId, String userId, String message, Channel channel) {
+        Instant start = clock.instant();
         String text = message == null ? "" : message.strip();
         if (text.isEmpty()) {
             return Reply.text(Replies.EMPTY);
@@ -165,36 +187,87 @@ public final class Assistant {
         }
         // the answer is composed outside the lock: an LLM may take seconds, and 👍 or /profil must not wait for it
         Answer answer = draft.request == null ? null : safely(draft.request);
+        Reply reply;
         synchronized (c) {
-            Reply reply = draft.finish(answer, c);
+            reply = draft.finish(answer, c);
             c.add(new TranscriptLine(clock.instant(), TranscriptLine.GUICHET, reply.text()));
-            return reply;
         }
+        if (draft.counted()) {
+            long row = count(start, channel, draft, reply, answer != null && answer.fromLlm());
+            synchronized (c) {
+                c.lastQuestionRow = row;
+            }
+        }
+        return reply;
+    }
+
+    /** One anonymous row for the CCI's report: what was asked, what came of it. Never fails the reply. */
+    private long count(Instant start, Channel channel, Draft draft, Reply reply, boolean llm) {
+        try {
+            List<Theme> themes = reply.cards().stream().map(Card::entryId).map(id -> shownEntry(id, draft))
+                    .filter(java.util.Objects::nonNull).flatMap(e -> e.themes().stream()).distinct().toList();
+            Outcome outcome = reply.handoff().needed() ? Outcome.HANDED_OFF
+                    : reply.cards().isEmpty() ? Outcome.NOTHING_FOUND
+                    : draft.partial ? Outcome.PARTIAL : Outcome.ANSWERED;
+            if (themes.isEmpty() && reply.handoff().needed() && reply.handoff().domain() != null) {
+                themes = List.of(reply.handoff().domain());
+            }
+            return questions.record(new AnsweredQuestion(start, channel, AskedKind.of(KindWords.askedIn(draft.searched)),
+                    themes, reply.cards().stream().map(Card::entryId).toList(), outcome,
+                    outcome == Outcome.HANDED_OFF ? reply.handoff().reason() : null,
+                    Duration.between(start, clock.instant()).abs(), llm));
+        } catch (RuntimeException e) {
+            LOG.warn("question not counted ({})", e.getClass().getSimpleName());
+            return 0;
+        }
+    }
+
+    private static Entry shownEntry(String id, Draft draft) {
+        return draft.shown.stream().filter(e -> e.id().equals(id)).findFirst().orElse(null);
     }
 
     /**
      * A reply being prepared: either complete, or waiting for the answerer to compose the text
      * about the entries found; {@link #finish} then records what was shown and adds the offer
-     * of an adviser.
+     * of an adviser. A draft that answers a question ({@code searched} set) is counted for the
+     * CCI's report.
      */
     private final class Draft {
         private final Reply ready;
         private final AnswerRequest request;
         private final boolean partial;
         private HandoffDecision decision;
+        /** What was looked for, when the turn asked the catalogue something; null for greetings and the like. */
+        private final String searched;
+        /** The entries the reply may show. */
+        private final List<Entry> shown;
 
+        /** A reply that answers no question (a greeting, a clarifying question, a goodbye). */
         private Draft(Reply ready) {
+            this(ready, null, List.of());
+        }
+
+        /** A complete reply to a question (an adviser offered, details of what was shown). */
+        private Draft(Reply ready, String searched, List<Entry> shown) {
             this.ready = ready;
             this.request = null;
             this.partial = false;
             this.decision = HandoffDecision.NONE;
+            this.searched = searched;
+            this.shown = shown;
         }
 
-        private Draft(AnswerRequest request, boolean partial, HandoffDecision decision) {
+        private Draft(AnswerRequest request, boolean partial, HandoffDecision decision, String searched) {
             this.ready = null;
             this.request = request;
             this.partial = partial;
             this.decision = decision;
+            this.searched = searched;
+            this.shown = request.entries();
+        }
+
+        boolean counted() {
+            return searched != null;
         }
 
         Reply finish(Answer answer, Conversation c) {
@@ -232,7 +305,7 @@ public final class Assistant {
                 return new Draft(rejected(c));
             }
             case DETAILS -> {
-                return new Draft(details(c, text));
+                return new Draft(details(c, text), text, c.lastEntries);
             }
             default -> {
                 return search(c, text, turn);
@@ -274,10 +347,10 @@ public final class Assistant {
             if (!bareRequest) {
                 c.lastEntries = List.of();
             }
-            return new Draft(offer(c, "", List.of(), decision));
+            return new Draft(offer(c, "", List.of(), decision), turn.search(), List.of());
         }
         return new Draft(new AnswerRequest(text, entries, c.profile, today()), result.topConfidence() <= PARTIAL_MATCH,
-                decision);
+                decision, turn.search());
     }
 
     /**
@@ -374,7 +447,23 @@ public final class Assistant {
         return Reply.text(Replies.rejected());
     }
 
+    /** The 👍/👎 on the anonymous row of the last question. Never fails the reply. */
+    private void rate(Conversation c, boolean helpful) {
+        long row;
+        synchronized (c) {
+            row = c.lastQuestionRow;
+        }
+        if (row > 0) {
+            try {
+                questions.rate(row, helpful);
+            } catch (RuntimeException e) {
+                LOG.warn("rating not counted ({})", e.getClass().getSimpleName());
+            }
+        }
+    }
+
     private void recordFeedback(Conversation c, boolean helpful) {
+        rate(c, helpful);
         try {
             feedback.recordFeedback(new Feedback(clock.instant(), c.userId, c.id,
                     c.lastQuestion == null ? "" : c.lastQuestion, c.lastEntries.stream().map(Entry::id).toList(), helpful));
@@ -517,6 +606,7 @@ public final class Assistant {
                         List.of(), decision, Optional.of(routing)));
             }
         }
+        rate(c, helpful);
         feedback.recordFeedback(opinion);
         return proposal;
     }

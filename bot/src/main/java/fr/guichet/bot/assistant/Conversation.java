@@ -25,6 +25,8 @@ final class Conversation {
     /** The largest project amount named in the conversation. */
     BigDecimal projectAmount = BigDecimal.ZERO;
     String lastQuestion;
+    /** The anonymous report row of the last question answered (0: none), for its 👍/👎. */
+    long lastQuestionRow;
     List<Entry> lastEntries = List.of();
     /** Answers the entrepreneur said did not help (in words or with 👎) since the last offer of an adviser. */
     int rejections;

@@ -139,8 +139,11 @@ public final class BenchCommand implements Command {
     private static void assistant(Catalogue catalogue, List<String> queries, PrintStream out) throws Exception {
         Path data = Files.createTempDirectory("guichet-bench-data");
         CatalogueIndex index = CatalogueIndex.build(catalogue, Clock.systemDefaultZone());
-        try (SqliteHandoffStore cases = SqliteHandoffStore.open(data, Clock.systemDefaultZone())) {
-            Assistant assistant = Wiring.assistant(catalogue, index, cases, new InMemoryFeedbackStore(), AdviserNotifier.NONE,
+        try (fr.guichet.bot.store.Database db = new fr.guichet.bot.store.Database(data);
+             SqliteHandoffStore cases = new SqliteHandoffStore(db, Clock.systemDefaultZone())) {
+            // the question log is SQLite as in production: its write is part of a reply's time
+            Assistant assistant = Wiring.assistant(catalogue, index, cases, new InMemoryFeedbackStore(),
+                    new fr.guichet.bot.store.SqliteQuestionLog(db), AdviserNotifier.NONE,
                     new Wiring.Settings(Path.of("."), data, Duration.ofHours(4), Duration.ofDays(180), Duration.ofHours(2),
                             HandoffJudge.DEFAULT_LARGE_PROJECT_EUR, java.util.Optional.empty()),
                     Clock.systemDefaultZone());

@@ -11,6 +11,7 @@ import fr.guichet.bot.handoff.WorkingHours;
 import fr.guichet.bot.privacy.Forgetting;
 import fr.guichet.bot.store.Database;
 import fr.guichet.bot.store.SqliteFeedbackStore;
+import fr.guichet.bot.store.SqliteQuestionLog;
 import fr.guichet.bot.store.SqliteHandoffStore;
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -75,7 +76,7 @@ public final class ChatCommand implements Command {
         try (db; SqliteHandoffStore cases = new SqliteHandoffStore(db, clock)) {
             SqliteFeedbackStore feedback = new SqliteFeedbackStore(db);
             ConsoleNotifier notifier = new ConsoleNotifier(out);
-            Assistant assistant = Wiring.assistant(opened.catalogue(), opened.index(), cases, feedback, notifier,
+            Assistant assistant = Wiring.assistant(opened.catalogue(), opened.index(), cases, feedback, new SqliteQuestionLog(db), notifier,
                     settings, clock);
             Forgetting forgetting = new Forgetting(assistant, cases, feedback, notifier, opened.catalogue().advisersById());
             // from here, background output waits for the end of a prompt

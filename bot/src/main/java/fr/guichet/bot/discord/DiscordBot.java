@@ -2,6 +2,7 @@ package fr.guichet.bot.discord;
 
 import fr.guichet.bot.assistant.Assistant;
 import fr.guichet.bot.assistant.Reply;
+import fr.guichet.bot.report.Channel;
 import fr.guichet.bot.handoff.Contact;
 import fr.guichet.bot.handoff.HandoffStore;
 import fr.guichet.bot.handoff.StoreException;
@@ -337,7 +338,7 @@ public final class DiscordBot {
             } else if (!limiter.tryAcquire(userId)) {
                 reply = ReplyRenderer.notice(RATE_LIMITED);
             } else {
-                reply = renderer.reply(ask(conversation, userId, text));
+                reply = renderer.reply(ask(conversation, userId, text, direct ? Channel.DM : Channel.MENTION));
                 if (!direct) {
                     // a public reply: its buttons answer only the asker
                     reply = ownedBy(reply, author.getId());
@@ -381,7 +382,7 @@ public final class DiscordBot {
         }
         List<DiscordMessage> reply;
         try {
-            reply = renderer.reply(ask(conversation(i), user(i), text));
+            reply = renderer.reply(ask(conversation(i), user(i), text, Channel.SLASH));
         } catch (RuntimeException e) {
             LOG.error("{}: the assistant failed ({})", what, Futures.describe(e));
             reply = ReplyRenderer.notice(SORRY);
@@ -390,7 +391,7 @@ public final class DiscordBot {
     }
 
     /** The assistant's answer, with at most {@code answering} such calls (and so language-model calls) at once. */
-    private Reply ask(String conversation, String userId, String text) {
+    private Reply ask(String conversation, String userId, String text, Channel channel) {
         try {
             answering.acquire();
         } catch (InterruptedException e) {
@@ -398,7 +399,7 @@ public final class DiscordBot {
             throw new IllegalStateException("interrupted while waiting to answer", e);
         }
         try {
-            return assistant.handle(conversation, userId, text);
+            return assistant.handle(conversation, userId, text, channel);
         } finally {
             answering.release();
         }

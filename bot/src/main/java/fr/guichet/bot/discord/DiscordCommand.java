@@ -11,6 +11,7 @@ import fr.guichet.bot.handoff.StoreException;
 import fr.guichet.bot.handoff.WorkingHours;
 import fr.guichet.bot.store.Database;
 import fr.guichet.bot.store.SqliteFeedbackStore;
+import fr.guichet.bot.store.SqliteQuestionLog;
 import fr.guichet.bot.store.SqliteHandoffStore;
 import fr.guichet.knowledge.catalogue.Entry;
 import java.io.PrintStream;
@@ -264,7 +265,8 @@ public final class DiscordCommand implements Command {
                 });
         staff.cacheArchivedThreads();
         DiscordNotifier notifier = new DiscordNotifier(staff, opened.catalogue().advisersById());
-        Assistant assistant = Wiring.assistant(opened.catalogue(), opened.index(), cases, feedback, notifier, core, clock);
+        Assistant assistant = Wiring.assistant(opened.catalogue(), opened.index(), cases, feedback, new SqliteQuestionLog(db), notifier,
+                core, clock);
         Optional<LocalDate> reviewed = opened.catalogue().entries().stream().map(Entry::lastReviewed)
                 .filter(Objects::nonNull).max(LocalDate::compareTo);
         // acknowledgements on platform threads: the system gives them their turn however many answers keep the

@@ -76,7 +76,8 @@ final class DiscordFixtures {
     /** The real assistant on the bundled catalogue, with this case store and notifier. */
     static Assistant assistant(HandoffStore cases, DiscordNotifier notifier, Path data) {
         Catalogue c = catalogue();
-        return Wiring.assistant(c, CatalogueIndex.build(c, CLOCK), cases, new InMemoryFeedbackStore(), notifier,
+        return Wiring.assistant(c, CatalogueIndex.build(c, CLOCK), cases, new InMemoryFeedbackStore(),
+                new fr.guichet.bot.report.InMemoryQuestionLog(), notifier,
                 settings(data), CLOCK);
     }
 
