@@ -32,6 +32,7 @@ import fr.guichet.knowledge.search.SearchResult;
 import fr.guichet.knowledge.text.Amounts;
 import fr.guichet.knowledge.text.Place;
 import fr.guichet.knowledge.text.Places;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,6 +61,8 @@ public final class Assistant {
     private static final double PARTIAL_MATCH = 0.5;
     /** Below this confidence an entry shares a word or two with the question and answers no part of it: not shown. */
     private static final double SHOWN_FLOOR = 0.3;
+    /** From this confidence a short message is answered on its own, a new need rather than a detail of the last. */
+    private static final double STANDS_ALONE = 0.6;
 
     private final Retriever retriever;
     private final Answerer answerer;
@@ -283,7 +286,7 @@ public final class Assistant {
             String text = partial && !cited.isEmpty() ? Replies.NEAREST + answer.text() : answer.text();
             if (decision.needed()) {
                 return offer(c, text, cards, decision.domain() != null ? decision
-                        : decision.withDomain(domainOfNeed(c, request.question())));
+                        : decision.withDomain(domainOfNeed(c, c.topic, decision.reason())));
             }
             return new Reply(text, cards, suggestions(cited), HandoffDecision.NONE, Optional.empty());
         }
@@ -316,16 +319,24 @@ public final class Assistant {
     /** Looks for the need in the catalogue; hands off when the turn needs a person or nothing answers. */
     private Draft search(Conversation c, String text, TurnReader.Turn turn) {
         SearchResult result = retriever.search(request(turn.search(), text, c.profile));
-        HandoffDecision decision = judge.decide(text, turn.scores(), c.projectAmount, result);
+        if (turn.mayContinue() && result.topConfidence() < STANDS_ALONE) {
+            // a short message the catalogue cannot answer alone adds to the need: « avec 3 scooters électriques »
+            turn = turn.continuing();
+            result = retriever.search(request(turn.search(), text, c.profile));
+        }
+        // a sum named earlier counts with the turns that add to that need, not with a new one or a thank-you
+        HandoffDecision decision = judge.decide(text, turn.scores(), turn.continues() ? c.amountSoFar() : BigDecimal.ZERO,
+                result, !turn.detailOnly());
         List<Entry> entries = result.hits().stream().filter(h -> h.confidence() >= SHOWN_FLOOR).limit(SHOWN)
                 .map(Hit::entry).toList();
         if (!decision.needed() && entries.isEmpty()) {
             decision = HandoffDecision.to(null, HandoffReason.NO_ANSWER, null); // only words in passing were found
         }
         if (decision.needed() && decision.domain() == null) {
-            decision = decision.withDomain(domainOf(c, text, turn, result));
+            decision = decision.withDomain(domainOf(c, text, turn, result, decision.reason()));
         }
         Amounts.largestProject(text).ifPresent(a -> c.projectAmount = c.projectAmount.max(a));
+        c.largeProjectOffered |= decision.reason() == HandoffReason.LARGE_PROJECT;
         c.lastQuestion = text;
         // « je veux un rendez-vous » after a question: the need stays the question's
         boolean bareRequest = decision.needed() && c.topic != null && !turn.continues() && !ownSubject(turn);
@@ -354,17 +365,15 @@ public final class Assistant {
     }
 
     /**
-     * The domain of the advisers for this turn: the message's own subject; else the need it
-     * continues, told by the entries shown for it, or by its words.
+     * The domain of the advisers for this turn: the message's own subject; else the subject of
+     * the need it continues (« je peux avoir un rendez-vous ? » after an export question is an
+     * export case).
      */
-    private Theme domainOf(Conversation c, String text, TurnReader.Turn turn, SearchResult result) {
-        if (!turn.continues() && (c.topic == null || c.topic.equals(text) || ownSubject(turn))) {
-            return judge.domainOf(text, result, unclearDomain(c));
+    private Theme domainOf(Conversation c, String text, TurnReader.Turn turn, SearchResult result, HandoffReason reason) {
+        if (c.topic == null || !turn.continues() && ownSubject(turn)) {
+            return judge.domainOf(text, result, unclearDomain(c, reason));
         }
-        if (!c.lastEntries.isEmpty()) {
-            return c.lastEntries.get(0).domain();
-        }
-        return judge.domainOf(c.topic + " " + text, result, unclearDomain(c));
+        return domainOfNeed(c, turn.continues() ? turn.search() : c.topic, reason);
     }
 
     /** True when a message names its own subject: more than a request for a person or a reaction. */
@@ -374,17 +383,20 @@ public final class Assistant {
                 && TurnReader.contentWords(turn.search()).size() > 3;
     }
 
-    /** The domain of the conversation's need, for a handoff decided outside a search. */
-    private Theme domainOfNeed(Conversation c, String text) {
-        if (!c.lastEntries.isEmpty()) {
-            return c.lastEntries.get(0).domain();
-        }
-        String subject = c.topic != null ? c.topic : text != null ? text : c.entrepreneurWords();
-        return judge.domainOf(subject, retriever.search(request(subject, subject, c.profile)), unclearDomain(c));
+    /** The domain of a need's words: what they say, with the themes of what the catalogue finds for them. */
+    private Theme domainOfNeed(Conversation c, String subject, HandoffReason reason) {
+        String words = subject != null ? subject : c.topic != null ? c.topic : c.entrepreneurWords();
+        return judge.domainOf(words, retriever.search(request(words, words, c.profile)), unclearDomain(c, reason));
     }
 
-    /** When nothing said tells the subject: what the profile says of the company, else a first contact. */
-    private static Theme unclearDomain(Conversation c) {
+    /**
+     * When nothing said tells the subject: a large project or several aids to combine are a
+     * financing plan; otherwise what the profile says of the company, else a first contact.
+     */
+    private static Theme unclearDomain(Conversation c, HandoffReason reason) {
+        if (reason == HandoffReason.LARGE_PROJECT || reason == HandoffReason.COMBINED_AIDS) {
+            return Theme.FINANCEMENT;
+        }
         if (c.profile.stage() == Stage.DIFFICULTE) {
             return Theme.DIFFICULTES;
         }
@@ -440,7 +452,7 @@ public final class Assistant {
         recordFeedback(c, false);
         c.rejections++;
         if (c.rejections >= 2) {
-            HandoffDecision decision = HandoffDecision.to(domainOfNeed(c, null), HandoffReason.UNHELPFUL_ANSWERS, null);
+            HandoffDecision decision = HandoffDecision.to(domainOfNeed(c, null, HandoffReason.UNHELPFUL_ANSWERS), HandoffReason.UNHELPFUL_ANSWERS, null);
             return offer(c, "", List.of(), decision);
         }
         c.lastEntries = List.of();
@@ -537,7 +549,7 @@ public final class Assistant {
         Conversation c = memory.get(conversationId, userId);
         synchronized (c) {
             HandoffDecision decision = c.pendingHandoff.needed() ? c.pendingHandoff
-                    : HandoffDecision.to(domainOfNeed(c, null), HandoffReason.EXPLICIT_REQUEST, null);
+                    : HandoffDecision.to(domainOfNeed(c, null, HandoffReason.EXPLICIT_REQUEST), HandoffReason.EXPLICIT_REQUEST, null);
             c.pendingHandoff = decision;
             AdviserRouter.Routing routing = router.route(decision.domain(), place(c));
             return new Reply(Replies.proposal(decision, routing.adviser(), contactDelay), List.of(), List.of(), decision,
@@ -562,7 +574,7 @@ public final class Assistant {
         AdviserRouter.Routing routing;
         synchronized (c) {
             HandoffDecision decision = c.pendingHandoff.needed() ? c.pendingHandoff
-                    : HandoffDecision.to(domainOfNeed(c, null), HandoffReason.EXPLICIT_REQUEST, null);
+                    : HandoffDecision.to(domainOfNeed(c, null, HandoffReason.EXPLICIT_REQUEST), HandoffReason.EXPLICIT_REQUEST, null);
             routing = router.route(decision.domain(), place(c));
             String reason = decision.reason().label() + (decision.detail() != null ? " (" + decision.detail() + ")" : "");
             stored = cases.create(new NewCase(userId, contact, decision.domain(), routing.adviser().id(),
@@ -598,7 +610,7 @@ public final class Assistant {
             opinion = new Feedback(clock.instant(), userId, conversationId, c.lastQuestion == null ? "" : c.lastQuestion,
                     c.lastEntries.stream().map(Entry::id).toList(), helpful);
             if (!helpful && ++c.rejections >= 2) {
-                HandoffDecision decision = HandoffDecision.to(domainOfNeed(c, null), HandoffReason.UNHELPFUL_ANSWERS, null);
+                HandoffDecision decision = HandoffDecision.to(domainOfNeed(c, null, HandoffReason.UNHELPFUL_ANSWERS), HandoffReason.UNHELPFUL_ANSWERS, null);
                 c.pendingHandoff = decision;
                 c.rejections = 0;
                 AdviserRouter.Routing routing = router.route(decision.domain(), place(c));

@@ -24,6 +24,8 @@ final class Conversation {
     String topic;
     /** The largest project amount named in the conversation. */
     BigDecimal projectAmount = BigDecimal.ZERO;
+    /** True once an adviser was offered for that amount: it is not offered again at every turn. */
+    boolean largeProjectOffered;
     String lastQuestion;
     /** The anonymous report row of the last question answered (0: none), for its 👍/👎. */
     long lastQuestionRow;
@@ -45,6 +47,11 @@ final class Conversation {
             turns.remove(0);
         }
         lastActivity = line.at();
+    }
+
+    /** The amount earlier turns named that still calls for an adviser, zero once one was offered for it. */
+    BigDecimal amountSoFar() {
+        return largeProjectOffered ? BigDecimal.ZERO : projectAmount;
     }
 
     /** What the entrepreneur has written so far, oldest first. */

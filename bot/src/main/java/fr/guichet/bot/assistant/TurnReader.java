@@ -5,6 +5,7 @@ import fr.guichet.bot.handoff.Situation;
 import fr.guichet.bot.handoff.SituationModel;
 import fr.guichet.knowledge.search.KindWords;
 import fr.guichet.knowledge.text.Amounts;
+import java.math.BigDecimal;
 import fr.guichet.knowledge.text.FrenchAnalysis;
 import fr.guichet.knowledge.text.FrenchText;
 import fr.guichet.knowledge.text.Places;
@@ -44,7 +45,18 @@ final class TurnReader {
      * A turn read: its act; the words to search (the need so far when the turn continues it); whether
      * it continues the need; the situation scores.
      */
-    record Turn(Act act, String search, boolean continues, SituationModel.Scores scores) {
+    record Turn(Act act, String search, boolean continues, boolean detailOnly, SituationModel.Scores scores,
+                String needAndMessage) {
+
+        /** A short message after a need, which may add to it or start another: the search decides (Assistant). */
+        boolean mayContinue() {
+            return needAndMessage != null;
+        }
+
+        /** The turn read as adding to the need after all. */
+        Turn continuing() {
+            return new Turn(act, needAndMessage, true, detailOnly, scores, null);
+        }
     }
 
     /** How a message that only adds to the need starts: « et pour… », « aussi… », « sinon… ». */
@@ -52,6 +64,8 @@ final class TurnReader {
             "puis", "plutot", "maintenant");
     /** At most this many words of its own, beside the details it gives, and a message only refines the need. */
     private static final int DETAIL_ONLY_WORDS = 2;
+    /** A message of at most this many words of its own may only add to the need: the catalogue tells. */
+    private static final int SHORT = 3;
     private static final Analyzer CONTENT = FrenchAnalysis.index();
     /** How probable the model must find a greeting, a thank-you, a rejection… to answer it as such. */
     private static final double SURE = 0.5;
@@ -71,10 +85,13 @@ final class TurnReader {
         List<String> words = FrenchText.words(text);
         boolean connective = hasNeed && !words.isEmpty() && CONNECTIVES.contains(words.get(0));
         boolean continues = detailOnly || kindSwitch || connective;
-        String search = continues ? needWithout(c.topic, text) + " " + text : text;
+        // "on est 4 salariés", "j'ai 24 ans": the sizes go to the profile, not into the words searched
+        String search = continues ? needWithout(c.topic, text) + " " + (detailOnly ? withoutSizes(text) : text) : text;
+        String maybeNeed = hasNeed && !continues && own.size() <= SHORT ? needWithout(c.topic, text) + " " + text : null;
 
-        if (continues || judge.mayNeedAdviser(text, scores, c.projectAmount)) {
-            return new Turn(Act.SEARCH, search, continues, scores);
+        if (continues || judge.mayNeedAdviser(text, scores, BigDecimal.ZERO)) {
+            // a turn that only adds a detail is searched with the need; whether it needs a person is decided then
+            return new Turn(Act.SEARCH, search, continues, detailOnly, scores, maybeNeed);
         }
         // an act other than a search needs the model to be sure of it: gibberish is searched, then found wanting
         Act act = scores.of(scores.best()) < SURE ? Act.SEARCH : switch (scores.best()) {
@@ -87,7 +104,15 @@ final class TurnReader {
         };
         // "ya des aides ?" after a need: the need, with the kind it asks for
         boolean vagueFollowUp = act == Act.SEARCH && hasNeed && scores.best() == Situation.VAGUE;
-        return new Turn(act, vagueFollowUp ? needWithout(c.topic, text) + " " + text : search, vagueFollowUp, scores);
+        return new Turn(act, vagueFollowUp ? needWithout(c.topic, text) + " " + text : search, vagueFollowUp, false, scores,
+                vagueFollowUp ? null : maybeNeed);
+    }
+
+    /** A number and the word after it ("4 salariés", "24 ans", "25 000 €"): a size, not a need. */
+    private static final java.util.regex.Pattern SIZE = java.util.regex.Pattern.compile("\\d[\\d  .,]*\\s*[\\p{L}€]*");
+
+    static String withoutSizes(String text) {
+        return SIZE.matcher(text).replaceAll(" ");
     }
 
     /** "et des formations ?" after "ya des aides ?": the need stays, the kind asked for changes. */

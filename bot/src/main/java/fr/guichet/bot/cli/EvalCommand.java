@@ -17,7 +17,12 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
 
-/** {@code eval --catalogue DIR --questions FILE [--as-of YYYY-MM-DD] [--json]}. */
+/**
+ * {@code eval --catalogue DIR (--questions FILE | --conversations FILE) [--tag bundled|mte] [--as-of YYYY-MM-DD] [--json]}:
+ * retrieval and handoff figures on single questions, or the checks of labelled conversations
+ * played turn by turn. {@code --tag} keeps the lines whose {@code catalogue} field names it
+ * (lines naming none are "bundled").
+ */
 public final class EvalCommand implements Command {
     @Override
     public String name() {
@@ -26,13 +31,18 @@ public final class EvalCommand implements Command {
 
     @Override
     public String usage() {
-        return "eval --catalogue DIR --questions FILE [--as-of AAAA-MM-JJ] [--json]   mesure la recherche";
+        return "eval --catalogue DIR (--questions FICHIER | --conversations FICHIER) [--tag bundled|mte] [--as-of AAAA-MM-JJ] [--json]"
+                + "   mesure la recherche, le passage au conseiller, les conversations";
     }
 
     @Override
     public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
-        Args args = Args.parse(argv, Set.of("json"), Set.of("catalogue", "questions", "as-of")).noPositional();
-        Path questionsFile = Path.of(args.require("questions"));
+        Args args = Args.parse(argv, Set.of("json"), Set.of("catalogue", "questions", "conversations", "as-of", "tag"))
+                .noPositional();
+        String tag = args.get("tag", EvalQuestion.BUNDLED);
+        if ((args.get("questions") == null) == (args.get("conversations") == null)) {
+            throw new Args.UsageException("eval attend --questions FICHIER ou --conversations FICHIER (l'un des deux)");
+        }
         Clock clock = Clock.systemDefaultZone();
         if (args.get("as-of") != null) {
             try {
@@ -42,12 +52,21 @@ public final class EvalCommand implements Command {
                 throw new Args.UsageException("--as-of attend une date AAAA-MM-JJ, reçu « " + args.get("as-of") + " »");
             }
         }
-        List<EvalQuestion> questions = EvalQuestion.read(questionsFile);
         var dir = args.catalogue();
         var opened = CatalogueCommands.open(dir, clock);
         if (!CatalogueCommands.report(opened, dir, err)) {
             return CatalogueCommands.REFUSED;
         }
+        if (args.get("conversations") != null) {
+            List<ConversationEvaluator.Conversation> conversations = ConversationEvaluator.read(Path.of(args.get("conversations")))
+                    .stream().filter(c -> c.catalogue().equals(tag)).toList();
+            ConversationEvaluator.Report r = new ConversationEvaluator().evaluate(
+                    Wiring.dryRunAssistant(opened.catalogue(), opened.index(), clock), conversations);
+            print(r, out);
+            return 0;
+        }
+        List<EvalQuestion> questions = EvalQuestion.read(Path.of(args.get("questions"))).stream()
+                .filter(q -> q.catalogue().equals(tag)).toList();
         RetrievalReport report = new RetrievalEvaluator().evaluate(opened.index(), questions);
         HandoffEvaluator.Report handoff = new HandoffEvaluator().evaluate(
                 Wiring.dryRunAssistant(opened.catalogue(), opened.index(), clock), questions);
@@ -104,6 +123,15 @@ public final class EvalCommand implements Command {
         for (HandoffEvaluator.Mistake m : h.mistakes()) {
             out.printf("  %s  attendu %s, décidé %s%s : %s%n", m.id(), m.expected(), m.decided(),
                     m.reason() == null ? "" : " (" + m.reason() + ")", m.question());
+        }
+    }
+
+    private static void print(ConversationEvaluator.Report r, PrintStream out) {
+        out.printf("conversations   %d (%d réussies en entier)%n", r.conversations(), r.passedWhole());
+        out.printf("vérifications   %d/%d = %.3f%n", r.passed(), r.checks(), r.checkRate());
+        for (ConversationEvaluator.Failure f : r.failures()) {
+            out.printf("  %s tour %d  attendu %s : %s%n      « %s »%n", f.conversation(), f.turn(), f.expected(), f.why(),
+                    f.user());
         }
     }
 

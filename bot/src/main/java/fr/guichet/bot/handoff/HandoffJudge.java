@@ -23,6 +23,12 @@ public final class HandoffJudge {
      */
     static final double ADVISER_THRESHOLD = 0.5;
     /**
+     * …and one adviser situation must stand out with at least this probability: a fragment
+     * (« commerce de vêtements », « pour avoir plus de clientes ») spreads its probability over
+     * several, none of which it shows. Chosen on the validation split.
+     */
+    static final double ONE_SITUATION = 0.4;
+    /**
      * Below this confidence not one telling word of the question is in the catalogue: it has no
      * answer. Higher thresholds cost more precision than they bring recall on the validation split:
      * questions the catalogue does not answer are told by the model ({@link Situation#OUT_OF_SCOPE}).
@@ -70,8 +76,22 @@ public final class HandoffJudge {
      * question no entry answers at all. The domain is left null when the situation does not fix it.
      */
     public HandoffDecision decide(String message, SituationModel.Scores scores, BigDecimal amountSoFar, SearchResult found) {
+        return decide(message, scores, amountSoFar, found, true);
+    }
+
+    /**
+     * Like {@link #decide(String, SituationModel.Scores, BigDecimal, SearchResult)}; when
+     * {@code readSituation} is false (a turn that only adds a detail to the need: « à Lillers »,
+     * « on est 12 »), the model is not asked: the need was judged when it was stated, and only
+     * a sum or a question the catalogue does not answer can change that.
+     */
+    public HandoffDecision decide(String message, SituationModel.Scores scores, BigDecimal amountSoFar, SearchResult found,
+                                  boolean readSituation) {
         Optional<BigDecimal> large = largeProject(message, amountSoFar);
         Map<Situation, Double> mass = new EnumMap<>(scores.bySituation());
+        if (!readSituation) {
+            mass.keySet().removeIf(Situation::needsAdviser);
+        }
         if (large.isEmpty()) {
             mass.remove(Situation.LARGE_PROJECT); // « un gros projet » without a sum is an ordinary question
         }
@@ -79,9 +99,10 @@ public final class HandoffJudge {
             mass.remove(Situation.OUT_OF_SCOPE); // the catalogue answers it after all
         }
         double adviser = mass.entrySet().stream().filter(e -> e.getKey().needsAdviser()).mapToDouble(Map.Entry::getValue).sum();
-        if (adviser >= ADVISER_THRESHOLD) {
-            Situation s = mass.entrySet().stream().filter(e -> e.getKey().needsAdviser())
-                    .max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        Optional<Map.Entry<Situation, Double>> standing = mass.entrySet().stream().filter(e -> e.getKey().needsAdviser())
+                .max(Map.Entry.comparingByValue());
+        if (adviser >= ADVISER_THRESHOLD && standing.isPresent() && standing.get().getValue() >= ONE_SITUATION) {
+            Situation s = standing.get().getKey();
             String detail = s == Situation.LARGE_PROJECT ? large.get().toPlainString() + " €" : s.label();
             return HandoffDecision.to(s.domain().orElse(null), s.reason(), detail);
         }
@@ -123,6 +144,9 @@ public final class HandoffJudge {
             }
             int order = 0;
             for (Theme t : h.entry().themes()) {
+                if (t == Theme.FORMATION && h.entry().themes().size() > 1) {
+                    continue; // a course is about its subject: "formation" only says it is a course
+                }
                 double w = h.confidence() / (rank + 1) / ++order;
                 vote.merge(t, w, Double::sum);
                 total += w;

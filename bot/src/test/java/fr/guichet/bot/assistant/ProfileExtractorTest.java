@@ -34,6 +34,9 @@ class ProfileExtractorTest {
             ma boutique de vetements                 | commerce
             je suis plombier                         | artisanat
             une usine de 40 salaries                 | industrie
+            je suis barbier a bruay                  | artisanat
+            on a deux bars et une brasserie          | hotellerie-restauration
+            maraichere bio a lestrem                 | agriculture
             """)
     void readsTheSector(String message, String expected) {
         assertEquals(expected, extractor.extract(message).sector());
@@ -46,6 +49,19 @@ class ProfileExtractorTest {
         assertEquals(12, p.headcount());
         assertEquals(null, p.stage());
         assertEquals(null, p.sector());
+    }
+
+    @Test
+    void aWordThatOnlyStartsLikeASectorSaysNothing() {
+        assertEquals(null, extractor.extract("je ferme pour les vacances").sector(), "« ferme » the verb is no farm");
+        assertEquals(null, extractor.extract("une barriere pour mon parking").sector(), "« barriere » is no bar");
+        assertEquals(null, extractor.extract("un cafetier m'a dit").stage());
+    }
+
+    @Test
+    void theTeamSizeIsReadInEverydayWords() {
+        assertEquals(9, extractor.extract("on est 9 dans l'equipe").headcount());
+        assertEquals(4, extractor.extract("nous sommes 4").headcount());
     }
 
     @Test

@@ -12,13 +12,24 @@ import java.util.List;
 /**
  * One evaluation question (JSON Lines format of catalogue-format.md). {@code domains} are the
  * theme codes of the advisers who would rightly take it, the preferred first; empty when
- * no handoff is expected.
+ * no handoff is expected. {@code catalogue} names the catalogue whose ids {@code relevant} holds
+ * ("bundled" when the line names none, "mte" for the Mission Transition Écologique import), so
+ * that one file can serve several catalogues.
  */
-public record EvalQuestion(String id, String question, List<String> relevant, boolean handoff, List<String> domains) {
+public record EvalQuestion(String id, String question, List<String> relevant, boolean handoff, List<String> domains,
+                           String catalogue) {
+
+    /** The catalogue a question's ids belong to when its line names none. */
+    public static final String BUNDLED = "bundled";
 
     public EvalQuestion {
         relevant = List.copyOf(relevant);
         domains = List.copyOf(domains);
+        catalogue = catalogue == null || catalogue.isBlank() ? BUNDLED : catalogue;
+    }
+
+    public EvalQuestion(String id, String question, List<String> relevant, boolean handoff, List<String> domains) {
+        this(id, question, relevant, handoff, domains, BUNDLED);
     }
 
     /** The preferred domain, or null. */
@@ -60,7 +71,7 @@ public record EvalQuestion(String id, String question, List<String> relevant, bo
                 domain.forEach(d -> domains.add(d.asText()));
             }
             questions.add(new EvalQuestion(node.path("id").asText("ligne-" + (i + 1)), node.get("question").asText(),
-                    relevant, node.path("handoff").asBoolean(false), domains));
+                    relevant, node.path("handoff").asBoolean(false), domains, node.path("catalogue").asText(BUNDLED)));
         }
         return questions;
     }
