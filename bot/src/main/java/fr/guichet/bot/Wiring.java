@@ -114,7 +114,7 @@ public final class Wiring {
         availability.check(); // its warnings now, at start, not in the middle of a conversation
         return Assistant.builder(index, new AdviserRouter(catalogue, availability), cases, feedback)
                 .answerer(answerer(settings.llm()))
-                .judge(new HandoffJudge(HandoffModels.bundled(), settings.largeProjectEur()))
+                .judge(new HandoffJudge(HandoffModels.training()::join, settings.largeProjectEur())) // trains while the channel starts
                 .notifier(notifier)
                 .questionLog(questions)
                 .clock(clock)

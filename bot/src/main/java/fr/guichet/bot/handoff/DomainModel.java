@@ -3,8 +3,6 @@ package fr.guichet.bot.handoff;
 import fr.guichet.knowledge.catalogue.Theme;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,18 +23,19 @@ public final class DomainModel {
 
     /** Trained on the messages with a domain: each counts for its preferred domain. */
     public static DomainModel trainOn(List<LabelledMessage> corpus) {
-        List<LabelledMessage> labelled = corpus.stream().filter(m -> !m.domains().isEmpty()).toList();
-        List<Map<String, Double>> features = labelled.stream().map(m -> MessageFeatures.of(m.text())).toList();
-        Map<String, Integer> seen = new HashMap<>();
-        features.forEach(f -> f.keySet().forEach(name -> seen.merge(name, 1, Integer::sum)));
+        return trainOn(corpus, MessageFeatures.of(corpus));
+    }
+
+    /** Trained on the corpus whose features were read already ({@code features.get(i)} is message i's). */
+    static DomainModel trainOn(List<LabelledMessage> corpus, List<Map<String, Double>> features) {
         List<SoftmaxRegression.Example> examples = new ArrayList<>();
-        for (int i = 0; i < labelled.size(); i++) {
-            Map<String, Double> kept = new LinkedHashMap<>(features.get(i));
-            kept.keySet().removeIf(name -> seen.get(name) < LogisticSituationModel.MIN_MESSAGES);
-            examples.add(new SoftmaxRegression.Example(kept, labelled.get(i).domains().get(0).ordinal()));
+        for (int i = 0; i < corpus.size(); i++) {
+            if (!corpus.get(i).domains().isEmpty()) {
+                examples.add(new SoftmaxRegression.Example(features.get(i), corpus.get(i).domains().get(0).ordinal()));
+            }
         }
-        return new DomainModel(SoftmaxRegression.train(examples, THEMES.length, LogisticSituationModel.EPOCHS,
-                LogisticSituationModel.LEARNING_RATE, SEED));
+        return new DomainModel(SoftmaxRegression.train(examples, THEMES.length, LogisticSituationModel.MIN_MESSAGES,
+                LogisticSituationModel.EPOCHS, LogisticSituationModel.LEARNING_RATE, SEED));
     }
 
     /** How likely each domain is the subject's; the values sum to 1. */

@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Whether a person is needed, and which advisers' domain: what the models learnt from the
@@ -45,22 +46,30 @@ public final class HandoffJudge {
     /** Below this score no domain stands out: the subject is unclear. */
     static final double CLEAR_SUBJECT = 0.45;
 
-    private final HandoffModels models;
+    private final Supplier<HandoffModels> models;
     private final BigDecimal largeProjectEur;
 
     public HandoffJudge(HandoffModels models, BigDecimal largeProjectEur) {
+        this(() -> models, largeProjectEur);
+    }
+
+    /**
+     * A judge whose models may still be training: the first question waits for them, start-up
+     * does not ({@link HandoffModels#bundled}).
+     */
+    public HandoffJudge(Supplier<HandoffModels> models, BigDecimal largeProjectEur) {
         this.models = models;
         this.largeProjectEur = largeProjectEur;
     }
 
     /** The judge over the bundled models and the default large-project amount. */
     public static HandoffJudge standard() {
-        return new HandoffJudge(HandoffModels.bundled(), DEFAULT_LARGE_PROJECT_EUR);
+        return new HandoffJudge(HandoffModels::bundled, DEFAULT_LARGE_PROJECT_EUR);
     }
 
     /** What a message shows. */
     public SituationModel.Scores read(String message) {
-        return models.situations().classify(message);
+        return models.get().situations().classify(message);
     }
 
     /** True when the message may need an adviser: the catalogue is then searched before deciding. */
@@ -133,7 +142,7 @@ public final class HandoffJudge {
      * too little to tell (« rappelez-moi demain »): the first-contact domain, or the profile's.
      */
     public Theme domainOf(String subject, SearchResult found, Theme unclear) {
-        Map<Theme, Double> model = models.domains().classify(subject);
+        Map<Theme, Double> model = models.get().domains().classify(subject);
         Map<Theme, Double> vote = new EnumMap<>(Theme.class);
         double total = 0;
         List<Hit> hits = found.hits();

@@ -1,6 +1,7 @@
 package fr.guichet.bot.handoff;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -13,17 +14,20 @@ public record HandoffModels(SituationModel situations, DomainModel domains) {
     private static final CompletableFuture<HandoffModels> BUNDLED =
             CompletableFuture.supplyAsync(() -> trainOn(LabelledMessage.trainingCorpus()));
 
+    /** The training of the bundled models, started in the background the first time any of them is asked for. */
+    public static CompletableFuture<HandoffModels> training() {
+        return BUNDLED;
+    }
+
     /** The models trained on the bundled corpus (waits for the training if it is still running). */
     public static HandoffModels bundled() {
         return BUNDLED.join();
     }
 
-    /** Starts the training of the bundled models, if not done yet, without waiting for it. */
-    public static void warmUp() {
-        BUNDLED.isDone();
-    }
-
+    /** Both models, from the corpus's features read once; each trains on a core of its own. */
     public static HandoffModels trainOn(List<LabelledMessage> corpus) {
-        return new HandoffModels(LogisticSituationModel.trainOn(corpus), DomainModel.trainOn(corpus));
+        List<Map<String, Double>> features = MessageFeatures.of(corpus);
+        CompletableFuture<DomainModel> domains = CompletableFuture.supplyAsync(() -> DomainModel.trainOn(corpus, features));
+        return new HandoffModels(LogisticSituationModel.trainOn(corpus, features), domains.join());
     }
 }

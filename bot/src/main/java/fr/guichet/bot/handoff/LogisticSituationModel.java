@@ -1,19 +1,18 @@
 package fr.guichet.bot.handoff;
 
 import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Logistic regression over {@link MessageFeatures}, trained on the labelled corpus at start-up
- * (deterministic, a fraction of a second). Chosen over the nearest labelled examples by the
+ * (deterministic: a fixed seed orders the examples). Chosen over the nearest labelled examples by the
  * validation figures (docs/benchmarks.md, "Handoff").
  */
 public final class LogisticSituationModel implements SituationModel {
     /** Chosen by cross-validation on the training split (docs/benchmarks.md, "Handoff"). */
-    static final int EPOCHS = 12;
+    static final int EPOCHS = 8;
     static final double LEARNING_RATE = 1.0;
     /** A feature seen in fewer messages teaches those messages only: it is left out. */
     static final int MIN_MESSAGES = 2;
@@ -27,20 +26,17 @@ public final class LogisticSituationModel implements SituationModel {
     }
 
     public static LogisticSituationModel trainOn(List<LabelledMessage> corpus) {
-        return trainOn(corpus, EPOCHS, LEARNING_RATE);
+        return trainOn(corpus, MessageFeatures.of(corpus));
     }
 
-    static LogisticSituationModel trainOn(List<LabelledMessage> corpus, int epochs, double learningRate) {
-        List<Map<String, Double>> features = corpus.stream().map(m -> MessageFeatures.of(m.text())).toList();
-        Map<String, Integer> seen = new HashMap<>();
-        features.forEach(f -> f.keySet().forEach(name -> seen.merge(name, 1, Integer::sum)));
-        List<SoftmaxRegression.Example> examples = new java.util.ArrayList<>();
+    /** Trained on the corpus whose features were read already ({@code features.get(i)} is message i's). */
+    static LogisticSituationModel trainOn(List<LabelledMessage> corpus, List<Map<String, Double>> features) {
+        List<SoftmaxRegression.Example> examples = new ArrayList<>();
         for (int i = 0; i < corpus.size(); i++) {
-            Map<String, Double> kept = new LinkedHashMap<>(features.get(i));
-            kept.keySet().removeIf(name -> seen.get(name) < MIN_MESSAGES);
-            examples.add(new SoftmaxRegression.Example(kept, corpus.get(i).situation().ordinal()));
+            examples.add(new SoftmaxRegression.Example(features.get(i), corpus.get(i).situation().ordinal()));
         }
-        return new LogisticSituationModel(SoftmaxRegression.train(examples, SITUATIONS.length, epochs, learningRate, SEED));
+        return new LogisticSituationModel(SoftmaxRegression.train(examples, SITUATIONS.length, MIN_MESSAGES, EPOCHS,
+                LEARNING_RATE, SEED));
     }
 
     @Override

@@ -33,6 +33,11 @@ public final class MessageFeatures {
     private MessageFeatures() {
     }
 
+    /** The features of every message of a corpus, in its order; read in parallel, the result is the same. */
+    public static List<Map<String, Double>> of(List<LabelledMessage> corpus) {
+        return corpus.parallelStream().map(m -> of(m.text())).toList();
+    }
+
     /** Feature name → value, unit length. */
     public static Map<String, Double> of(String message) {
         String text = message.length() > MAX_CHARS ? message.substring(0, MAX_CHARS) : message;

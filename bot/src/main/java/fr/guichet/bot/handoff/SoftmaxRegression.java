@@ -32,20 +32,30 @@ final class SoftmaxRegression {
     record Example(Map<String, Double> features, int label) {
     }
 
-    static SoftmaxRegression train(List<Example> examples, int classes, int epochs, double learningRate, long seed) {
+    /**
+     * Trains on the examples, leaving out the features found in fewer than {@code minExamples}
+     * of them: a feature seen once teaches that one example only.
+     */
+    static SoftmaxRegression train(List<Example> examples, int classes, int minExamples, int epochs, double learningRate,
+                                   long seed) {
+        Map<String, Integer> seen = new HashMap<>();
+        examples.forEach(e -> e.features().keySet().forEach(name -> seen.merge(name, 1, Integer::sum)));
         Map<String, Integer> index = new HashMap<>();
         index.put("", 0);
         int[][] rows = new int[examples.size()][];
         double[][] values = new double[examples.size()][];
         for (int e = 0; e < examples.size(); e++) {
             Map<String, Double> f = examples.get(e).features();
-            rows[e] = new int[f.size() + 1];
-            values[e] = new double[f.size() + 1];
+            int kept = (int) f.keySet().stream().filter(name -> seen.get(name) >= minExamples).count();
+            rows[e] = new int[kept + 1];
+            values[e] = new double[kept + 1];
             values[e][0] = 1; // the bias
             int k = 1;
             for (Map.Entry<String, Double> feature : f.entrySet()) {
-                rows[e][k] = index.computeIfAbsent(feature.getKey(), name -> index.size());
-                values[e][k++] = feature.getValue();
+                if (seen.get(feature.getKey()) >= minExamples) {
+                    rows[e][k] = index.computeIfAbsent(feature.getKey(), name -> index.size());
+                    values[e][k++] = feature.getValue();
+                }
             }
         }
         double[] w = new double[index.size() * classes];
