@@ -69,6 +69,9 @@ final class TurnReader {
     private static final Analyzer CONTENT = FrenchAnalysis.index();
     /** How probable the model must find a greeting, a thank-you, a rejection… to answer it as such. */
     private static final double SURE = 0.5;
+    private static final double SURE_AFTER_AN_ANSWER = 0.3;
+    /** Turns that react to the last reply rather than ask: « ça ne m'aide pas », « merci ». */
+    private static final Set<Situation> REACTIONS = Set.of(Situation.REJECTION, Situation.THANKS_BYE, Situation.GREETING);
 
     private final HandoffJudge judge;
 
@@ -81,7 +84,8 @@ final class TurnReader {
         boolean hasNeed = c.topic != null;
         List<String> own = contentWords(text);
         boolean detailOnly = hasNeed && (!told.isEmpty() || !Amounts.in(text).isEmpty()) && own.size() <= DETAIL_ONLY_WORDS;
-        boolean kindSwitch = hasNeed && KindWords.named(text) && contentWords(KindWords.without(text)).size() <= 1;
+        boolean kindSwitch = hasNeed && KindWords.named(text) && contentWords(KindWords.without(text)).size() <= 1
+                && !REACTIONS.contains(scores.best());
         List<String> words = FrenchText.words(text);
         boolean connective = hasNeed && !words.isEmpty() && CONNECTIVES.contains(words.get(0));
         boolean continues = detailOnly || kindSwitch || connective;
@@ -94,7 +98,10 @@ final class TurnReader {
             return new Turn(Act.SEARCH, search, continues, detailOnly, scores, maybeNeed);
         }
         // an act other than a search needs the model to be sure of it: gibberish is searched, then found wanting
-        Act act = scores.of(scores.best()) < SURE ? Act.SEARCH : switch (scores.best()) {
+        // a rejection means something only after an answer: there, the model need not be as sure of it
+        double sure = scores.best() == Situation.REJECTION && (!c.lastEntries.isEmpty() || c.rejections > 0)
+                ? SURE_AFTER_AN_ANSWER : SURE;
+        Act act = scores.of(scores.best()) < sure ? Act.SEARCH : switch (scores.best()) {
             case THANKS_BYE -> Act.CLOSE;
             case GREETING -> Act.GREET;
             case REJECTION -> c.turns.size() > 1 ? Act.REJECT : Act.CLARIFY;

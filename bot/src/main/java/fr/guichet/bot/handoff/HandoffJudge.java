@@ -44,7 +44,7 @@ public final class HandoffJudge {
     static final double MODEL_WEIGHT = 0.7;
     private static final int VOTERS = 5;
     /** Below this score no domain stands out: the subject is unclear. */
-    static final double CLEAR_SUBJECT = 0.45;
+    static final double CLEAR_SUBJECT = 0.3;
 
     private final Supplier<HandoffModels> models;
     private final BigDecimal largeProjectEur;

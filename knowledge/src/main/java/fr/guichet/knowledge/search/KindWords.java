@@ -11,8 +11,10 @@ import java.util.regex.Pattern;
  * follow-up naming a kind replace the kind the previous turn asked for.
  */
 public final class KindWords {
+    /** « une aide », not the verb: « ça m'aide », « ça ne t'aide pas ». */
     private static final Pattern SCHEME = Pattern.compile(
-            "\\b(aides?|subventions?|financements?|financer|prets?|argent|thunes?|tunes?|fric|garanties?|microcredits?)\\b");
+            "\\b((?<!\\b(?:m|t|l|nous|vous|ca|qui|ne|n) )aides?|subventions?|financements?|financer|prets?|argent|thunes?"
+                    + "|tunes?|fric|garanties?|microcredits?)\\b");
     private static final Pattern TRAINING = Pattern.compile(
             "\\b(formations?|former|apprendre|diplomes?|certifications?|cpf)\\b");
 
