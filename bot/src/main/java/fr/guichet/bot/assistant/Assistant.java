@@ -319,8 +319,9 @@ public final class Assistant {
     /** Looks for the need in the catalogue; hands off when the turn needs a person or nothing answers. */
     private Draft search(Conversation c, String text, TurnReader.Turn turn) {
         SearchResult result = retriever.search(request(turn.search(), text, c.profile));
-        if (turn.mayContinue() && result.topConfidence() < STANDS_ALONE) {
-            // a short message the catalogue cannot answer alone adds to the need: « avec 3 scooters électriques »
+        if (turn.mayContinue() && result.topConfidence() > 0 && result.topConfidence() < STANDS_ALONE) {
+            // a short message whose words the catalogue knows but cannot answer alone adds to the need:
+            // « avec 3 scooters électriques »; words it does not know at all are no detail of it
             turn = turn.continuing();
             result = retriever.search(request(turn.search(), text, c.profile));
         }
@@ -386,6 +387,9 @@ public final class Assistant {
     /** The domain of a need's words: what they say, with the themes of what the catalogue finds for them. */
     private Theme domainOfNeed(Conversation c, String subject, HandoffReason reason) {
         String words = subject != null ? subject : c.topic != null ? c.topic : c.entrepreneurWords();
+        if (KindWords.askedIn(words).orElse(null) == EntryKind.TRAINING) {
+            return Theme.FORMATION; // the need is a course: the advisers for trainings
+        }
         return judge.domainOf(words, retriever.search(request(words, words, c.profile)), unclearDomain(c, reason));
     }
 
