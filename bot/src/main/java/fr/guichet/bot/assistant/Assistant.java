@@ -61,6 +61,9 @@ public final class Assistant {
     private static final double PARTIAL_MATCH = 0.5;
     /** Below this confidence an entry shares a word or two with the question and answers no part of it: not shown. */
     private static final double SHOWN_FLOOR = 0.3;
+    /** …or this, for what the model reads as an ordinary question (at least {@link #ORDINARY} sure). */
+    private static final double SHOWN_FLOOR_ORDINARY = 0.15;
+    private static final double ORDINARY = 0.6;
     /** From this confidence a short message is answered on its own, a new need rather than a detail of the last. */
     private static final double STANDS_ALONE = 0.6;
 
@@ -328,7 +331,10 @@ public final class Assistant {
         // a sum named earlier counts with the turns that add to that need, not with a new one or a thank-you
         HandoffDecision decision = judge.decide(text, turn.scores(), turn.continues() ? c.amountSoFar() : BigDecimal.ZERO,
                 result, !turn.detailOnly());
-        List<Entry> entries = result.hits().stream().filter(h -> h.confidence() >= SHOWN_FLOOR).limit(SHOWN)
+        // a long message dilutes what its need is found with: an ordinary question, as the model reads it, shows less sure entries
+        double floor = turn.scores().of(Situation.QUESTION) + turn.scores().of(Situation.TRAINING) >= ORDINARY
+                ? SHOWN_FLOOR_ORDINARY : SHOWN_FLOOR;
+        List<Entry> entries = result.hits().stream().filter(h -> h.confidence() >= floor).limit(SHOWN)
                 .map(Hit::entry).toList();
         if (!decision.needed() && entries.isEmpty()) {
             decision = HandoffDecision.to(null, HandoffReason.NO_ANSWER, null); // only words in passing were found
