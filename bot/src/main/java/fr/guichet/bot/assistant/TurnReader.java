@@ -9,14 +9,10 @@ import java.math.BigDecimal;
 import fr.guichet.knowledge.text.FrenchAnalysis;
 import fr.guichet.knowledge.text.FrenchText;
 import fr.guichet.knowledge.text.Places;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
  * Reads a message with the conversation before it: what the entrepreneur does (asks, adds a
@@ -132,18 +128,10 @@ final class TurnReader {
         Set<String> placeWords = Places.get().mentionIn(text).map(Places.Mention::words).orElse(Set.of());
         String withoutPlace = String.join(" ", FrenchText.words(text).stream().filter(w -> !placeWords.contains(w)).toList());
         List<String> out = new ArrayList<>();
-        try (TokenStream ts = CONTENT.tokenStream("text", withoutPlace)) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            ts.reset();
-            while (ts.incrementToken()) {
-                String t = term.toString();
-                if (!Character.isDigit(t.charAt(0))) { // "12", "20k", "1m2": sizes and sums, details of the need
-                    out.add(t);
-                }
+        for (String t : FrenchAnalysis.terms(CONTENT, withoutPlace)) {
+            if (!Character.isDigit(t.charAt(0))) { // "12", "20k", "1m2": sizes and sums, details of the need
+                out.add(t);
             }
-            ts.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return out;
     }

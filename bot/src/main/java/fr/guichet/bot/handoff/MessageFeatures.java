@@ -4,17 +4,11 @@ import fr.guichet.knowledge.text.Amounts;
 import fr.guichet.knowledge.text.FrenchAnalysis;
 import fr.guichet.knowledge.text.FrenchText;
 import fr.guichet.knowledge.text.Synonyms;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 
 /**
  * What the handoff model reads of a message, from the project's one French chain: every
@@ -42,7 +36,7 @@ public final class MessageFeatures {
     public static Map<String, Double> of(String message) {
         String text = message.length() > MAX_CHARS ? message.substring(0, MAX_CHARS) : message;
         Map<String, Double> f = new LinkedHashMap<>();
-        List<String> stems = stems(text);
+        List<String> stems = FrenchAnalysis.terms(STEMS, text);
         String previous = "^";
         for (String stem : stems) {
             f.merge("w=" + stem, 1.0, Double::sum);
@@ -53,7 +47,7 @@ public final class MessageFeatures {
             f.merge("b=" + previous + "_$", 1.0, Double::sum);
         }
         if (Boolean.parseBoolean(System.getProperty("syn", "true"))) {
-            for (String synonym : synonyms(text)) {
+            for (String synonym : FrenchAnalysis.synonymsAdded(SYNONYMS, text)) {
                 f.merge("s=" + synonym, 0.5, Double::sum);
             }
         }
@@ -74,39 +68,5 @@ public final class MessageFeatures {
         double norm = Math.sqrt(f.values().stream().mapToDouble(v -> v * v).sum());
         f.replaceAll((k, v) -> v / norm);
         return f;
-    }
-
-    /** The stems the built-in synonym rules add to a text (its own words excluded). */
-    static List<String> synonyms(String text) {
-        List<String> out = new ArrayList<>();
-        try (TokenStream ts = SYNONYMS.tokenStream("text", text)) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            TypeAttribute type = ts.addAttribute(TypeAttribute.class);
-            ts.reset();
-            while (ts.incrementToken()) {
-                if ("SYNONYM".equals(type.type())) {
-                    out.add(term.toString());
-                }
-            }
-            ts.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
-    }
-
-    static List<String> stems(String text) {
-        List<String> out = new ArrayList<>();
-        try (TokenStream ts = STEMS.tokenStream("text", text)) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            ts.reset();
-            while (ts.incrementToken()) {
-                out.add(term.toString());
-            }
-            ts.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
     }
 }

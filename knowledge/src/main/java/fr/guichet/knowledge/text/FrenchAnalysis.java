@@ -70,6 +70,36 @@ public final class FrenchAnalysis {
         return STOP_WORDS.contains(normalizedWord);
     }
 
+    /** The terms an analyzer makes of a text, in order. */
+    public static List<String> terms(Analyzer analyzer, String text) {
+        return terms(analyzer, text, false);
+    }
+
+    /** The terms a query analyzer's synonym rules add to a text (its own words left out), in order. */
+    public static List<String> synonymsAdded(Analyzer query, String text) {
+        return terms(query, text, true);
+    }
+
+    private static List<String> terms(Analyzer analyzer, String text, boolean synonymsOnly) {
+        List<String> out = new java.util.ArrayList<>();
+        try (TokenStream ts = analyzer.tokenStream("text", text)) {
+            org.apache.lucene.analysis.tokenattributes.CharTermAttribute term =
+                    ts.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+            org.apache.lucene.analysis.tokenattributes.TypeAttribute type =
+                    ts.addAttribute(org.apache.lucene.analysis.tokenattributes.TypeAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                if (!synonymsOnly || "SYNONYM".equals(type.type())) {
+                    out.add(term.toString());
+                }
+            }
+            ts.end();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out;
+    }
+
     /** Words as they are compared: elided articles dropped, lower case, accents folded. */
     private static TokenStream folded(Tokenizer tokenizer) {
         TokenStream stream = new ElisionFilter(tokenizer, ELISIONS);

@@ -15,7 +15,6 @@ import java.util.TreeMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -64,25 +63,6 @@ class SynonymRulesTest {
         return out;
     }
 
-    /** The synonyms the query chain adds to a text (its own words excluded). */
-    private static List<String> added(Analyzer query, String text) {
-        List<String> out = new ArrayList<>();
-        try (TokenStream ts = query.tokenStream("f", text)) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            TypeAttribute type = ts.addAttribute(TypeAttribute.class);
-            ts.reset();
-            while (ts.incrementToken()) {
-                if ("SYNONYM".equals(type.type())) {
-                    out.add(term.toString());
-                }
-            }
-            ts.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
-    }
-
     @Test
     void noRuleExpandsASingleWordItDidNotName() {
         String rules = rules();
@@ -97,14 +77,14 @@ class SynonymRulesTest {
             } else {
                 insidePhrases.addAll(words);
             }
-            expansions.put(term, added(query, term));
+            expansions.put(term, FrenchAnalysis.synonymsAdded(query, term));
         }
         expansions.forEach((term, synonyms) -> System.out.println(term + " -> " + synonyms));
 
         List<String> leaks = new ArrayList<>();
         for (String word : insidePhrases) {
-            if (!named.contains(word) && !added(query, word).isEmpty()) {
-                leaks.add(word + " -> " + added(query, word));
+            if (!named.contains(word) && !FrenchAnalysis.synonymsAdded(query, word).isEmpty()) {
+                leaks.add(word + " -> " + FrenchAnalysis.synonymsAdded(query, word));
             }
         }
         assertEquals(List.of(), leaks, "words expanded by a rule that names them only inside a phrase");
@@ -114,13 +94,13 @@ class SynonymRulesTest {
     @Test
     void phrasesExpandAsPhrases() {
         Analyzer query = FrenchAnalysis.query(Synonyms.build(""));
-        assertTrue(added(query, "je n'ai plus d'argent").contains("galer"), "the phrase expands (stems)");
-        assertEquals(List.of(), added(query, "combien d'argent pour ouvrir").stream().filter("galer"::equals).toList(),
+        assertTrue(FrenchAnalysis.synonymsAdded(query, "je n'ai plus d'argent").contains("galer"), "the phrase expands (stems)");
+        assertEquals(List.of(), FrenchAnalysis.synonymsAdded(query, "combien d'argent pour ouvrir").stream().filter("galer"::equals).toList(),
                 "« argent » alone is money, not distress");
-        assertEquals(List.of(), added(query, "un point de vente").stream().filter("diagnost"::equals).toList(),
+        assertEquals(List.of(), FrenchAnalysis.synonymsAdded(query, "un point de vente").stream().filter("diagnost"::equals).toList(),
                 "« point » alone is not « faire le point »");
-        assertTrue(added(query, "faire le point sur mon energie").contains("diagnost"));
-        assertEquals(List.of(), added(query, "au cours de l'année").stream().filter("format"::equals).toList());
-        assertEquals(List.of(), added(query, "sous-traitance").stream().filter("argent"::equals).toList());
+        assertTrue(FrenchAnalysis.synonymsAdded(query, "faire le point sur mon energie").contains("diagnost"));
+        assertEquals(List.of(), FrenchAnalysis.synonymsAdded(query, "au cours de l'année").stream().filter("format"::equals).toList());
+        assertEquals(List.of(), FrenchAnalysis.synonymsAdded(query, "sous-traitance").stream().filter("argent"::equals).toList());
     }
 }
