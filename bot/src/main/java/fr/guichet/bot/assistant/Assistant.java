@@ -430,7 +430,7 @@ public final class Assistant {
         c.pendingHandoff = decision;
         c.rejections = 0;
         AdviserRouter.Routing routing = router.route(decision.domain(), place(c));
-        String proposal = Replies.proposal(decision, routing.adviser(), contactDelay);
+        String proposal = Replies.proposal(decision, routing, contactDelay);
         return new Reply(found.isBlank() ? proposal : found + "\n\n" + proposal, cards, List.of("Parler à un conseiller"),
                 decision, Optional.of(routing));
     }
@@ -562,7 +562,7 @@ public final class Assistant {
                     : HandoffDecision.to(domainOfNeed(c, null, HandoffReason.EXPLICIT_REQUEST), HandoffReason.EXPLICIT_REQUEST, null);
             c.pendingHandoff = decision;
             AdviserRouter.Routing routing = router.route(decision.domain(), place(c));
-            return new Reply(Replies.proposal(decision, routing.adviser(), contactDelay), List.of(), List.of(), decision,
+            return new Reply(Replies.proposal(decision, routing, contactDelay), List.of(), List.of(), decision,
                     Optional.of(routing));
         }
     }
@@ -590,6 +590,7 @@ public final class Assistant {
             stored = cases.create(new NewCase(userId, contact, decision.domain(), routing.adviser().id(),
                     routing.backup().id(), reason, c.turns, c.lastEntries.stream().map(Entry::id).toList()));
             c.pendingHandoff = HandoffDecision.NONE;
+            c.turns.clear(); // the next case of this conversation carries its own exchange, not this one again
         }
         try {
             notifier.caseOpened(stored, routing.adviser());
@@ -597,10 +598,7 @@ public final class Assistant {
             // the case is stored: reminders and the advisers' list will surface it
             LOG.warn("case {} stored but the adviser could not be notified ({})", stored.id(), e.getClass().getSimpleName());
         }
-        String message = Replies.caseOpened(routing.adviser(), contactDelay, stored.id());
-        synchronized (c) {
-            c.add(new TranscriptLine(clock.instant(), TranscriptLine.GUICHET, message));
-        }
+        String message = Replies.caseOpened(routing, contactDelay, stored.id());
         return new HandoffOutcome(stored, routing.adviser(), message);
     }
 
@@ -624,7 +622,7 @@ public final class Assistant {
                 c.pendingHandoff = decision;
                 c.rejections = 0;
                 AdviserRouter.Routing routing = router.route(decision.domain(), place(c));
-                proposal = Optional.of(new Reply(Replies.proposal(decision, routing.adviser(), contactDelay), List.of(),
+                proposal = Optional.of(new Reply(Replies.proposal(decision, routing, contactDelay), List.of(),
                         List.of(), decision, Optional.of(routing)));
             }
         }

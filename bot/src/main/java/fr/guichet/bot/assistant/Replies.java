@@ -1,6 +1,7 @@
 package fr.guichet.bot.assistant;
 
 import fr.guichet.bot.handoff.HandoffDecision;
+import fr.guichet.bot.handoff.AdviserRouter;
 import fr.guichet.knowledge.catalogue.Adviser;
 
 /** The assistant's own words, in French: everything it says that does not come from an entry. */
@@ -40,7 +41,8 @@ final class Replies {
     }
 
     /** The offer of an adviser, saying why, who, and when they will call back. */
-    static String proposal(HandoffDecision decision, Adviser adviser, String contactDelay) {
+    static String proposal(HandoffDecision decision, AdviserRouter.Routing routing, String contactDelay) {
+        Adviser adviser = routing.adviser();
         String why = switch (decision.reason()) {
             case EXPLICIT_REQUEST -> "Je peux transmettre votre demande à un conseiller.";
             case NO_ANSWER -> "Je n'ai rien trouvé de sûr dans le catalogue pour cette question : il n'y répond pas."
@@ -50,12 +52,16 @@ final class Replies {
                     + (decision.detail() != null && decision.reason() != fr.guichet.bot.handoff.HandoffReason.LARGE_PROJECT
                     ? " : " + decision.detail() : "") + ").";
         };
-        return why + " " + adviser.name() + ", " + adviser.role() + ", peut vous recontacter " + contactDelay
-                + ". Voulez-vous lui transmettre votre demande ?";
+        // when every adviser of the domain is away, the usual delay is not promised
+        return why + " " + adviser.name() + ", " + adviser.role() + routing.delayNotice()
+                .map(notice -> ", peut reprendre votre demande. " + notice)
+                .orElse(", peut vous recontacter " + contactDelay + ".") + " Voulez-vous lui transmettre votre demande ?";
     }
 
-    static String caseOpened(Adviser adviser, String contactDelay, String reference) {
-        return "C'est transmis. " + adviser.name() + ", " + adviser.role() + ", vous recontactera " + contactDelay
-                + ". Référence de votre demande : " + reference + ".";
+    static String caseOpened(AdviserRouter.Routing routing, String contactDelay, String reference) {
+        Adviser adviser = routing.adviser();
+        return "C'est transmis. " + adviser.name() + ", " + adviser.role() + routing.delayNotice()
+                .map(notice -> ", a votre demande. " + notice)
+                .orElse(", vous recontactera " + contactDelay + ".") + " Référence de votre demande : " + reference + ".";
     }
 }

@@ -5,7 +5,6 @@ import fr.guichet.bot.assistant.Card;
 import fr.guichet.bot.assistant.Cards;
 import fr.guichet.bot.assistant.Profile;
 import fr.guichet.bot.assistant.Reply;
-import fr.guichet.bot.handoff.AdviserRouter;
 import fr.guichet.bot.handoff.Contact;
 import fr.guichet.bot.handoff.StoreException;
 import fr.guichet.bot.handoff.YesNo;
@@ -218,19 +217,11 @@ public final class ConsoleChat {
         if (!reply.suggestions().isEmpty() && !reply.handoff().needed()) {
             out.println("  Suggestions : " + String.join(" · ", reply.suggestions()));
         }
-        delayNotice(reply);
-    }
-
-    /** When every adviser of the domain is away, the usual delay cannot be promised: say so. */
-    private void delayNotice(Reply reply) {
-        reply.proposedAdviser().flatMap(AdviserRouter.Routing::delayNotice)
-                .ifPresent(notice -> out.println("guichet > Attention : " + notice));
     }
 
     /** @return QUIT when the user left the chat during the exchange */
     private Command offerHandoff(Reply proposal, boolean alreadyAsked) {
         out.println("guichet > " + proposal.text());
-        delayNotice(proposal);
         return alreadyAsked ? collectAndOpen() : askToHandOff();
     }
 

@@ -185,6 +185,17 @@ class AssistantTest {
     }
 
     @Test
+    void aSecondCaseOfTheSameConversationCarriesItsOwnExchangeOnly() {
+        assistant.handle("c6b", "u6b", "mon entreprise est en cessation de paiement, que faire ?");
+        HandoffCase first = assistant.openCase("c6b", "u6b", null).handoffCase();
+        assistant.handle("c6b", "u6b", "autre chose : je veux vendre mon restaurant, combien ça vaut ?");
+        HandoffCase second = assistant.openCase("c6b", "u6b", null).handoffCase();
+        List<String> lines = cases.find(second.id()).orElseThrow().transcript().stream().map(l -> l.text()).toList();
+        assertTrue(lines.stream().noneMatch(l -> l.contains("cessation de paiement") || l.contains(first.id())), lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.contains("vendre mon restaurant")), lines.toString());
+    }
+
+    @Test
     void noConsentMeansNoContactKept() {
         assistant.handle("c6", "u6", "je veux parler a un conseiller");
         HandoffCase stored = assistant.openCase("c6", "u6", new Contact("Jean", "X", "jean@example.org", false)).handoffCase();

@@ -262,8 +262,9 @@ class ConsoleReliabilityTest {
         Bench bench = new Bench(new InMemoryHandoffStore(CLOCK), new InMemoryFeedbackStore(), new ExtractiveAnswerer(),
                 new Availability(absences, CLOCK));
         String out = bench.chat("console-h1", CASE_QUESTION, "non", "/quitter");
-        assertTrue(out.contains("guichet > Attention : Les conseillers de ce domaine sont tous absents en ce moment : votre "
-                + "demande sera traitée à leur retour, à partir du lundi 4 janvier 2027."), out);
+        assertTrue(out.contains("peut reprendre votre demande. Les conseillers de ce domaine sont tous absents en ce moment : "
+                + "votre demande sera traitée à leur retour, à partir du lundi 4 janvier 2027."), out);
+        assertFalse(out.contains("sous 4 heures"), "no delay promised that nobody can keep: " + out);
     }
 
     // ---- background output waits for the end of a prompt (item 21) -----------------------------------
