@@ -37,7 +37,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -291,7 +290,7 @@ public final class Assistant {
                 return offer(c, text, cards, decision.domain() != null ? decision
                         : decision.withDomain(domainOfNeed(c, c.topic, decision.reason())));
             }
-            return new Reply(text, cards, suggestions(cited), HandoffDecision.NONE, Optional.empty());
+            return new Reply(text, cards, Replies.suggestions(cited), HandoffDecision.NONE, Optional.empty());
         }
     }
 
@@ -496,56 +495,9 @@ public final class Assistant {
 
     /** A follow-up about the entries just shown: price, dates, how to apply. */
     private Reply details(Conversation c, String message) {
-        boolean how = KindOfDetail.HOW_TO_APPLY.in(message);
-        StringBuilder text = new StringBuilder();
-        for (Entry e : c.lastEntries) {
-            text.append(text.isEmpty() ? "" : "\n").append("• ").append(e.title()).append(" : ");
-            if (how) {
-                text.append(e.howToApply() != null ? Cards.firstSentences(e.howToApply(), 300)
-                        : "les démarches ne sont pas précisées dans le catalogue");
-                if (e.url() != null) {
-                    text.append(" ").append(e.url());
-                }
-            } else if (e.kind() == EntryKind.TRAINING) {
-                text.append(Cards.trainingFacts(e, today()));
-            } else {
-                text.append(e.benefit() != null ? Cards.firstSentences(e.benefit(), 300)
-                        : "le catalogue ne précise pas de montant");
-                if (e.howToApply() != null) {
-                    text.append(" Démarches : ").append(Cards.firstSentences(e.howToApply(), 200));
-                }
-            }
-        }
         List<Card> cards = c.lastEntries.stream().map(e -> Cards.card(e, today())).toList();
-        return new Reply(text.toString(), cards, suggestions(c.lastEntries), HandoffDecision.NONE, Optional.empty());
-    }
-
-    /** Which detail a follow-up asks for: only « how to apply » changes the reply. */
-    private enum KindOfDetail {
-        HOW_TO_APPLY;
-
-        boolean in(String message) {
-            for (String w : fr.guichet.knowledge.text.FrenchText.words(message)) {
-                if (w.startsWith("inscri") || w.startsWith("postul") || w.startsWith("candidat") || w.equals("demande")
-                        || w.equals("demander") || w.equals("lien") || w.equals("site") || w.equals("comment")
-                        || w.equals("ou") || w.startsWith("dossier")) {
-                    return true;
-                }
-            }
-            return false;
-        }
-    }
-
-    private static List<String> suggestions(List<Entry> shown) {
-        List<String> s = new ArrayList<>();
-        if (!shown.isEmpty()) {
-            s.add(shown.get(0).kind() == EntryKind.TRAINING ? "C'est combien et quand ?" : "Comment en bénéficier ?");
-            if (shown.stream().noneMatch(e -> e.kind() == EntryKind.TRAINING)) {
-                s.add("Y a-t-il une formation sur ce sujet ?");
-            }
-        }
-        s.add("Parler à un conseiller");
-        return s.subList(0, Math.min(3, s.size()));
+        return new Reply(Replies.details(c.lastEntries, message, today()), cards, Replies.suggestions(c.lastEntries),
+                HandoffDecision.NONE, Optional.empty());
     }
 
     private static Optional<Place> place(Conversation c) {

@@ -1,8 +1,14 @@
 package fr.guichet.bot.assistant;
 
-import fr.guichet.bot.handoff.HandoffDecision;
 import fr.guichet.bot.handoff.AdviserRouter;
+import fr.guichet.bot.handoff.HandoffDecision;
 import fr.guichet.knowledge.catalogue.Adviser;
+import fr.guichet.knowledge.catalogue.Entry;
+import fr.guichet.knowledge.catalogue.EntryKind;
+import fr.guichet.knowledge.text.FrenchText;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The assistant's own words, in French: everything it says that does not come from an entry. */
 final class Replies {
@@ -63,5 +69,55 @@ final class Replies {
         return "C'est transmis. " + adviser.name() + ", " + adviser.role() + routing.delayNotice()
                 .map(notice -> ", a votre demande. " + notice)
                 .orElse(", vous recontactera " + contactDelay + ".") + " Référence de votre demande : " + reference + ".";
+    }
+
+    /** The price, dates or steps of the entries just shown, as a follow-up asks for them. */
+    static String details(List<Entry> shown, String message, LocalDate today) {
+        boolean how = asksHowToApply(message);
+        StringBuilder text = new StringBuilder();
+        for (Entry e : shown) {
+            text.append(text.isEmpty() ? "" : "\n").append("• ").append(e.title()).append(" : ");
+            if (how) {
+                text.append(e.howToApply() != null ? Cards.firstSentences(e.howToApply(), 300)
+                        : "les démarches ne sont pas précisées dans le catalogue");
+                if (e.url() != null) {
+                    text.append(" ").append(e.url());
+                }
+            } else if (e.kind() == EntryKind.TRAINING) {
+                text.append(Cards.trainingFacts(e, today));
+            } else {
+                text.append(e.benefit() != null ? Cards.firstSentences(e.benefit(), 300)
+                        : "le catalogue ne précise pas de montant");
+                if (e.howToApply() != null) {
+                    text.append(" Démarches : ").append(Cards.firstSentences(e.howToApply(), 200));
+                }
+            }
+        }
+        return text.toString();
+    }
+
+    /** « comment on s'inscrit ? », « où faire la demande ? », « le lien ? »: the steps, not the price. */
+    private static boolean asksHowToApply(String message) {
+        for (String w : FrenchText.words(message)) {
+            if (w.startsWith("inscri") || w.startsWith("postul") || w.startsWith("candidat") || w.equals("demande")
+                    || w.equals("demander") || w.equals("lien") || w.equals("site") || w.equals("comment")
+                    || w.equals("ou") || w.startsWith("dossier")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Up to three follow-ups to offer under an answer. */
+    static List<String> suggestions(List<Entry> shown) {
+        List<String> s = new ArrayList<>();
+        if (!shown.isEmpty()) {
+            s.add(shown.get(0).kind() == EntryKind.TRAINING ? "C'est combien et quand ?" : "Comment en bénéficier ?");
+            if (shown.stream().noneMatch(e -> e.kind() == EntryKind.TRAINING)) {
+                s.add("Y a-t-il une formation sur ce sujet ?");
+            }
+        }
+        s.add("Parler à un conseiller");
+        return s.subList(0, Math.min(3, s.size()));
     }
 }
