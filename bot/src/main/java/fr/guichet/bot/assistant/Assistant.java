@@ -21,7 +21,6 @@ import fr.guichet.bot.report.Outcome;
 import fr.guichet.bot.report.QuestionLog;
 import fr.guichet.knowledge.catalogue.Adviser;
 import fr.guichet.knowledge.catalogue.Entry;
-import fr.guichet.knowledge.catalogue.EntryKind;
 import fr.guichet.knowledge.catalogue.Stage;
 import fr.guichet.knowledge.catalogue.Theme;
 import fr.guichet.knowledge.search.Hit;
@@ -392,9 +391,6 @@ public final class Assistant {
     /** The domain of a need's words: what they say, with the themes of what the catalogue finds for them. */
     private Theme domainOfNeed(Conversation c, String subject, HandoffReason reason) {
         String words = subject != null ? subject : c.topic != null ? c.topic : c.entrepreneurWords();
-        if (KindWords.askedIn(words).orElse(null) == EntryKind.TRAINING) {
-            return Theme.FORMATION; // the need is a course: the advisers for trainings
-        }
         return judge.domainOf(words, retriever.search(request(words, words, c.profile)), unclearDomain(c, reason));
     }
 
