@@ -6,7 +6,7 @@ import fr.guichet.bot.assistant.ExtractiveAnswerer;
 import fr.guichet.bot.assistant.llm.ChatModels;
 import fr.guichet.bot.assistant.llm.LlmAnswerer;
 import fr.guichet.bot.assistant.llm.LlmSettings;
-import fr.guichet.bot.cli.Args;
+import fr.guichet.bot.Args;
 import fr.guichet.bot.feedback.FeedbackStore;
 import fr.guichet.bot.feedback.InMemoryFeedbackStore;
 import fr.guichet.bot.handoff.AdviserNotifier;

@@ -1,5 +1,7 @@
 package fr.guichet.bot.cli;
 
+import fr.guichet.bot.Command;
+import fr.guichet.bot.Args;
 import fr.guichet.bot.Wiring;
 import fr.guichet.bot.assistant.Assistant;
 import fr.guichet.bot.console.ConsoleChat;

@@ -1,5 +1,7 @@
 package fr.guichet.bot.cli;
 
+import fr.guichet.bot.Command;
+import fr.guichet.bot.Args;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -10,7 +10,7 @@ import fr.guichet.bot.handoff.Contact;
 import fr.guichet.bot.handoff.StoreException;
 import fr.guichet.bot.handoff.YesNo;
 import fr.guichet.bot.privacy.Forgetting;
-import fr.guichet.bot.store.UserText;
+import fr.guichet.bot.handoff.UserText;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;

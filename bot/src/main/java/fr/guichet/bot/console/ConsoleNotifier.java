@@ -1,5 +1,6 @@
 package fr.guichet.bot.console;
 
+import fr.guichet.bot.handoff.CaseSummary;
 import fr.guichet.bot.handoff.AdviserNotifier;
 import fr.guichet.bot.handoff.HandoffCase;
 import fr.guichet.knowledge.catalogue.Adviser;

@@ -1,6 +1,6 @@
 package fr.guichet.bot.discord;
 
-import fr.guichet.bot.console.CaseSummary;
+import fr.guichet.bot.handoff.CaseSummary;
 import fr.guichet.bot.discord.DiscordMessage.Embed;
 import fr.guichet.bot.discord.DiscordMessage.Field;
 import fr.guichet.bot.discord.DiscordMessage.Option;

@@ -2,9 +2,9 @@ package fr.guichet.bot.discord;
 
 import fr.guichet.bot.Wiring;
 import fr.guichet.bot.assistant.Assistant;
-import fr.guichet.bot.cli.Args;
+import fr.guichet.bot.Args;
 import fr.guichet.bot.cli.CatalogueCommands;
-import fr.guichet.bot.cli.Command;
+import fr.guichet.bot.Command;
 import fr.guichet.bot.cli.Retention;
 import fr.guichet.bot.handoff.ReminderService;
 import fr.guichet.bot.handoff.StoreException;

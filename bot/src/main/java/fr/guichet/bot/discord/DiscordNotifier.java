@@ -2,7 +2,7 @@ package fr.guichet.bot.discord;
 
 import static fr.guichet.bot.discord.DiscordLimits.neutralize;
 
-import fr.guichet.bot.console.CaseSummary;
+import fr.guichet.bot.handoff.CaseSummary;
 import fr.guichet.bot.discord.DiscordMessage.Button;
 import fr.guichet.bot.discord.DiscordMessage.Embed;
 import fr.guichet.bot.discord.DiscordMessage.Row;

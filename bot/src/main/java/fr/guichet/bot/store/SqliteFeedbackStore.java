@@ -1,5 +1,6 @@
 package fr.guichet.bot.store;
 
+import fr.guichet.bot.handoff.UserText;
 import fr.guichet.bot.feedback.Feedback;
 import fr.guichet.bot.feedback.FeedbackStore;
 import fr.guichet.bot.feedback.UnansweredQuestion;

@@ -1,5 +1,6 @@
 package fr.guichet.bot.store;
 
+import fr.guichet.bot.handoff.UserText;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package fr.guichet.bot.cli;
+package fr.guichet.bot;
 
 import java.io.PrintStream;
 import java.util.List;

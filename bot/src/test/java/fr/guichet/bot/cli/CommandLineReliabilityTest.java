@@ -1,4 +1,4 @@
-package fr.guichet.bot;
+package fr.guichet.bot.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.guichet.bot.assistant.Assistant;
 import fr.guichet.bot.assistant.Reply;
-import fr.guichet.bot.cli.Command;
+import fr.guichet.bot.Command;
+import fr.guichet.bot.TestAssistants;
+import fr.guichet.bot.Wiring;
 import fr.guichet.bot.handoff.CaseState;
 import fr.guichet.bot.handoff.HandoffCase;
 import fr.guichet.bot.store.Database;

@@ -1,20 +1,10 @@
-package fr.guichet.bot;
+package fr.guichet.bot.cli;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
-import fr.guichet.bot.cli.Args;
-import fr.guichet.bot.cli.AskCommand;
-import fr.guichet.bot.cli.BackupCommand;
-import fr.guichet.bot.cli.BenchCommand;
-import fr.guichet.bot.cli.CasesCommand;
-import fr.guichet.bot.cli.ChatCommand;
-import fr.guichet.bot.cli.Command;
-import fr.guichet.bot.cli.EvalCommand;
-import fr.guichet.bot.cli.ImportMteCommand;
-import fr.guichet.bot.cli.NativeArgs;
-import fr.guichet.bot.cli.ValidateCommand;
+import fr.guichet.bot.Args;
+import fr.guichet.bot.Command;
 import fr.guichet.bot.discord.DiscordCommand;
-import fr.guichet.bot.report.ReportCommand;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
