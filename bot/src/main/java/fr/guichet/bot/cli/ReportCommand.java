@@ -59,7 +59,7 @@ public final class ReportCommand implements Command {
 
     @Override
     public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
-        Args args = Args.parse(argv, Set.of());
+        Args args = Args.parse(argv, Set.of(), Set.of("catalogue", "data", "from", "to", "out", "csv"));
         if (!args.positional().isEmpty()) {
             throw new Args.UsageException("argument inattendu « " + args.positional().get(0) + " »");
         }

@@ -19,6 +19,7 @@ import java.text.Normalizer;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +47,7 @@ public final class ConsoleChat {
     private final String userId;
     private final String conversationId;
     private final Runnable beforePrompt;
+    private final Supplier<String> catalogue;
 
     /**
      * @param sessionId    this entrepreneur's id ({@link #newSessionId()})
@@ -53,6 +55,16 @@ public final class ConsoleChat {
      */
     public ConsoleChat(Assistant assistant, Forgetting forgetting, BufferedReader in, PrintStream out, String sessionId,
                        Runnable beforePrompt) {
+        this(assistant, forgetting, in, out, sessionId, beforePrompt, () -> null);
+    }
+
+    /**
+     * @param catalogue what /aide says of the catalogue being served (its size and date; it may be
+     *                  reloaded during the chat), or null for nothing
+     */
+    public ConsoleChat(Assistant assistant, Forgetting forgetting, BufferedReader in, PrintStream out, String sessionId,
+                       Runnable beforePrompt, Supplier<String> catalogue) {
+        this.catalogue = catalogue;
         this.assistant = assistant;
         this.forgetting = forgetting;
         this.in = in;
@@ -203,6 +215,10 @@ public final class ConsoleChat {
         out.println("  /oublier     effacer ce que je garde de vos échanges (dans cette session)");
         out.println("  /annuler     abandonner une demande en cours de saisie");
         out.println("  /quitter     terminer");
+        String served = catalogue.get();
+        if (served != null) {
+            out.println("  " + served);
+        }
     }
 
     private void show(Reply reply) {

@@ -83,9 +83,9 @@ public final class DiscordBot {
     private static final Duration REPORT_EVERY = Duration.ofHours(1);
 
     private final Assistant assistant;
-    private final Catalogue catalogue;
+    private final Supplier<Catalogue> catalogue;
     private final HandoffStore cases;
-    private final ReplyRenderer renderer;
+    private final Supplier<ReplyRenderer> renderer;
     private final RateLimiter limiter;
     private final RateLimiter forms;
     private final AdviserDesk desk;
@@ -113,6 +113,17 @@ public final class DiscordBot {
     public DiscordBot(Assistant assistant, Catalogue catalogue, HandoffStore cases, DiscordNotifier notifier,
                       ReplyRenderer renderer, RateLimiter limiter, long adviserRoleId, long staffChannelId,
                       Executor executor, Executor working, Semaphore answering, Outbound outbound, Clock clock) {
+        this(assistant, () -> catalogue, cases, notifier, () -> renderer, limiter, adviserRoleId, staffChannelId, executor,
+                working, answering, outbound, clock);
+    }
+
+    /**
+     * @param catalogue the catalogue being served, read at each listing or detail (it may be reloaded while the bot runs)
+     * @param renderer  the renderer of the catalogue being served (its footer names the catalogue's review date)
+     */
+    public DiscordBot(Assistant assistant, Supplier<Catalogue> catalogue, HandoffStore cases, DiscordNotifier notifier,
+                      Supplier<ReplyRenderer> renderer, RateLimiter limiter, long adviserRoleId, long staffChannelId,
+                      Executor executor, Executor working, Semaphore answering, Outbound outbound, Clock clock) {
         this.assistant = assistant;
         this.catalogue = catalogue;
         this.cases = cases;
@@ -127,7 +138,7 @@ public final class DiscordBot {
         this.staffChannelId = staffChannelId;
         this.out = new Interactions(outbound.callbacks(), outbound.builders(), outbound.updaters(), outbound.timeout(),
                 this::reportFailure);
-        this.desk = new AdviserDesk(cases, catalogue.advisersById(), notifier, out, adviserRoleId, working);
+        this.desk = new AdviserDesk(cases, () -> catalogue.get().advisersById(), notifier, out, adviserRoleId, working);
     }
 
     // ---- wiring to Javacord --------------------------------------------------------------
@@ -186,8 +197,8 @@ public final class DiscordBot {
                 case "question" -> question(i, i.getArgumentStringValueByName("texte").orElse(""), what);
                 case "dispositifs" -> listing(i, EntryKind.SCHEME);
                 case "formations" -> listing(i, EntryKind.TRAINING);
-                case "conseiller" -> answer(i, renderer.proposal(assistant.requestAdviser(conversation(i), user(i))), what);
-                case "profil" -> answer(i, renderer.profile(assistant.profile(conversation(i), user(i))), what);
+                case "conseiller" -> answer(i, renderer.get().proposal(assistant.requestAdviser(conversation(i), user(i))), what);
+                case "profil" -> answer(i, renderer.get().profile(assistant.profile(conversation(i), user(i))), what);
                 case "oublier" -> {
                     assistant.forget(user(i));
                     answer(i, ReplyRenderer.notice("C'est fait : ce que je gardais de vos échanges (conversation, avis, "
@@ -240,7 +251,7 @@ public final class DiscordBot {
             if (routed.equals(ReplyRenderer.HELPFUL) || routed.equals(ReplyRenderer.UNHELPFUL)) {
                 Optional<Reply> proposal = assistant.feedback(conversation(i), user(i), routed.equals(ReplyRenderer.HELPFUL));
                 List<DiscordMessage> messages = new ArrayList<>(ReplyRenderer.notice("Merci pour votre retour."));
-                proposal.ifPresent(p -> messages.addAll(renderer.proposal(p)));
+                proposal.ifPresent(p -> messages.addAll(renderer.get().proposal(p)));
                 answer(i, messages, "feedback");
             } else if (routed.startsWith(ReplyRenderer.MORE)) {
                 details(i, routed.substring(ReplyRenderer.MORE.length()));
@@ -337,7 +348,7 @@ public final class DiscordBot {
             } else if (!limiter.tryAcquire(userId)) {
                 reply = ReplyRenderer.notice(RATE_LIMITED);
             } else {
-                reply = renderer.reply(ask(conversation, userId, text));
+                reply = renderer.get().reply(ask(conversation, userId, text));
                 if (!direct) {
                     // a public reply: its buttons answer only the asker
                     reply = ownedBy(reply, author.getId());
@@ -381,7 +392,7 @@ public final class DiscordBot {
         }
         List<DiscordMessage> reply;
         try {
-            reply = renderer.reply(ask(conversation(i), user(i), text));
+            reply = renderer.get().reply(ask(conversation(i), user(i), text));
         } catch (RuntimeException e) {
             LOG.error("{}: the assistant failed ({})", what, Futures.describe(e));
             reply = ReplyRenderer.notice(SORRY);
@@ -411,14 +422,15 @@ public final class DiscordBot {
         }
         Optional<Theme> theme = i.getArgumentStringValueByName("thème").flatMap(Theme::fromCode);
         LocalDate today = LocalDate.now(clock);
-        List<Entry> offered = (kind == EntryKind.TRAINING ? catalogue.trainings() : catalogue.schemes()).stream()
+        Catalogue served = catalogue.get();
+        List<Entry> offered = (kind == EntryKind.TRAINING ? served.trainings() : served.schemes()).stream()
                 .filter(e -> e.isOfferedOn(today)).toList();
-        answer(i, renderer.listing(kind, theme, offered, today), "/" + i.getCommandName());
+        answer(i, renderer.get().listing(kind, theme, offered, today), "/" + i.getCommandName());
     }
 
     private void details(InteractionBase i, String entryId) {
-        Optional<Entry> entry = catalogue.entry(entryId);
-        answer(i, entry.map(e -> renderer.details(e, LocalDate.now(clock)))
+        Optional<Entry> entry = catalogue.get().entry(entryId);
+        answer(i, entry.map(e -> renderer.get().details(e, LocalDate.now(clock)))
                 .orElseGet(() -> ReplyRenderer.notice("Cette fiche n'est plus au catalogue.")), "details");
     }
 
@@ -473,7 +485,7 @@ public final class DiscordBot {
     }
 
     private String alreadyOpen(HandoffCase c) {
-        Adviser adviser = catalogue.advisersById().get(c.adviserId());
+        Adviser adviser = catalogue.get().advisersById().get(c.adviserId());
         return "Votre demande " + c.id() + " est déjà transmise" + (adviser == null ? "" : " à " + adviser.name() + ", "
                 + adviser.role()) + " : inutile de la renvoyer, on vous recontacte. Pour la compléter, répondez au "
                 + "conseiller quand il vous contactera.";
