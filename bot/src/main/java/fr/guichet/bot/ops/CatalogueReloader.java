@@ -109,7 +109,13 @@ public final class CatalogueReloader implements AutoCloseable {
         }
     }
 
+    /** A poll finding a change starts the quiet period, unless one is already running (it would never end). */
     private void pollOnce() {
+        synchronized (debouncing) {
+            if (pending != null && !pending.isDone()) {
+                return;
+            }
+        }
         if (!fingerprint(dir).equals(lastSeen)) {
             changed();
         }
