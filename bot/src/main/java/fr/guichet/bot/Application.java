@@ -144,6 +144,11 @@ public final class Application implements AutoCloseable {
         return health;
     }
 
+    /** For tests that take the database away under a running Guichet. */
+    Database database() {
+        return database;
+    }
+
     public ScheduledExecutorService scheduler() {
         return scheduler;
     }
