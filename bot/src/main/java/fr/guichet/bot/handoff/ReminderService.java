@@ -43,7 +43,7 @@ public final class ReminderService {
 
     /**
      * The right to run reminders for a data directory, held by one process at a time (a row in
-     * its database: {@code fr.guichet.bot.store.SqliteLease}).
+     * its database: the store's {@code SqliteLease}).
      */
     public interface Lease {
         /** Takes or renews the lease; false when another process holds it. */
