@@ -186,4 +186,38 @@ class RuntimeDiscordHealthTest {
         assertTrue(many.length() <= DiscordLimits.CONTENT, "within one Discord message: " + many.length());
         assertTrue(many.endsWith("… (voir les journaux ou `./guichet validate`)"));
     }
+
+    @Test
+    void discordErrorsAreCountedByCodeOnceEach() throws Exception {
+        org.javacord.api.exception.MissingPermissionsException refused =
+                mock(org.javacord.api.exception.MissingPermissionsException.class);
+        org.javacord.api.util.rest.RestRequestResponseInformation response =
+                mock(org.javacord.api.util.rest.RestRequestResponseInformation.class);
+        when(response.getCode()).thenReturn(403);
+        when(refused.getResponse()).thenReturn(Optional.of(response));
+        assertEquals("403", Futures.code(new java.util.concurrent.CompletionException(refused)));
+        assertEquals("timeout", Futures.code(new java.util.concurrent.TimeoutException()));
+        assertEquals("other", Futures.code(new IllegalStateException("?")));
+
+        List<String> codes = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Futures.countErrors(codes::add);
+        try {
+            // logged, then awaited: one failure, counted once
+            CompletableFuture<Object> failed = CompletableFuture.failedFuture(refused);
+            try {
+                Futures.await(Futures.logged(failed, "send"), Duration.ofSeconds(1), "send");
+            } catch (StaffChannel.DiscordFailure expected) {
+                // the caller handles it
+            }
+            // a call Discord never answers
+            try {
+                Futures.await(new CompletableFuture<>(), Duration.ofMillis(10), "slow");
+            } catch (StaffChannel.DiscordFailure expected) {
+                // likewise
+            }
+        } finally {
+            Futures.countErrors(null);
+        }
+        assertEquals(List.of("403", "timeout"), codes);
+    }
 }
