@@ -1,14 +1,13 @@
 package fr.guichet.bot.cli;
 
-import fr.guichet.bot.Command;
 import fr.guichet.bot.Args;
+import fr.guichet.bot.Command;
 import fr.guichet.bot.Wiring;
 import fr.guichet.bot.assistant.Assistant;
 import fr.guichet.bot.feedback.InMemoryFeedbackStore;
 import fr.guichet.bot.handoff.AdviserNotifier;
 import fr.guichet.bot.handoff.CaseState;
 import fr.guichet.bot.handoff.HandoffJudge;
-import fr.guichet.bot.cli.ReportBench;
 import fr.guichet.bot.store.SqliteHandoffStore;
 import fr.guichet.knowledge.catalogue.Audience;
 import fr.guichet.knowledge.catalogue.Catalogue;

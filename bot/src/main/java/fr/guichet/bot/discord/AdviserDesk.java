@@ -1,12 +1,12 @@
 package fr.guichet.bot.discord;
 
-import fr.guichet.bot.handoff.CaseSummary;
 import fr.guichet.bot.discord.DiscordMessage.Embed;
 import fr.guichet.bot.discord.DiscordMessage.Field;
 import fr.guichet.bot.discord.DiscordMessage.Option;
 import fr.guichet.bot.discord.DiscordMessage.Row;
 import fr.guichet.bot.discord.DiscordMessage.Select;
 import fr.guichet.bot.handoff.CaseState;
+import fr.guichet.bot.handoff.CaseSummary;
 import fr.guichet.bot.handoff.HandoffCase;
 import fr.guichet.bot.handoff.HandoffStore;
 import fr.guichet.bot.handoff.StoreException;

@@ -2,7 +2,10 @@ package fr.guichet.bot.discord;
 
 import fr.guichet.bot.assistant.Assistant;
 import fr.guichet.bot.assistant.Reply;
+import fr.guichet.bot.discord.Interactions.Ack;
+import fr.guichet.bot.handoff.CaseState;
 import fr.guichet.bot.handoff.Contact;
+import fr.guichet.bot.handoff.HandoffCase;
 import fr.guichet.bot.handoff.HandoffStore;
 import fr.guichet.bot.handoff.StoreException;
 import fr.guichet.knowledge.catalogue.Adviser;
@@ -48,9 +51,6 @@ import org.javacord.api.interaction.SlashCommandOption;
 import org.javacord.api.interaction.SlashCommandOptionChoice;
 import org.javacord.api.interaction.SlashCommandOptionType;
 import org.javacord.api.interaction.callback.InteractionOriginalResponseUpdater;
-import fr.guichet.bot.discord.Interactions.Ack;
-import fr.guichet.bot.handoff.CaseState;
-import fr.guichet.bot.handoff.HandoffCase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

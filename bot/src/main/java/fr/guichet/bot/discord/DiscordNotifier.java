@@ -2,12 +2,12 @@ package fr.guichet.bot.discord;
 
 import static fr.guichet.bot.discord.DiscordLimits.neutralize;
 
-import fr.guichet.bot.handoff.CaseSummary;
 import fr.guichet.bot.discord.DiscordMessage.Button;
 import fr.guichet.bot.discord.DiscordMessage.Embed;
 import fr.guichet.bot.discord.DiscordMessage.Row;
 import fr.guichet.bot.discord.DiscordMessage.Style;
 import fr.guichet.bot.handoff.AdviserNotifier;
+import fr.guichet.bot.handoff.CaseSummary;
 import fr.guichet.bot.handoff.HandoffCase;
 import fr.guichet.knowledge.catalogue.Adviser;
 import java.util.ArrayList;

@@ -1,6 +1,5 @@
 package fr.guichet.bot.store;
 
-import fr.guichet.bot.handoff.UserText;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,12 +9,13 @@ import fr.guichet.bot.handoff.CaseEvent;
 import fr.guichet.bot.handoff.CaseListing;
 import fr.guichet.bot.handoff.CaseState;
 import fr.guichet.bot.handoff.Contact;
-import fr.guichet.bot.handoff.HandoffCase;
 import fr.guichet.bot.handoff.ForgottenCases;
+import fr.guichet.bot.handoff.HandoffCase;
 import fr.guichet.bot.handoff.HandoffStore;
 import fr.guichet.bot.handoff.NewCase;
 import fr.guichet.bot.handoff.StoreException;
 import fr.guichet.bot.handoff.TranscriptLine;
+import fr.guichet.bot.handoff.UserText;
 import fr.guichet.knowledge.catalogue.Theme;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fr.guichet.bot.assistant.Assistant;
-import fr.guichet.bot.assistant.Reply;
 import fr.guichet.bot.Command;
 import fr.guichet.bot.TestAssistants;
 import fr.guichet.bot.Wiring;
+import fr.guichet.bot.assistant.Assistant;
+import fr.guichet.bot.assistant.Reply;
 import fr.guichet.bot.handoff.CaseState;
 import fr.guichet.bot.handoff.HandoffCase;
 import fr.guichet.bot.store.Database;
