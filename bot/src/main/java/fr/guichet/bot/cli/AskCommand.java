@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.guichet.bot.Args;
+import fr.guichet.bot.Command;
 import fr.guichet.knowledge.catalogue.EntryKind;
 import fr.guichet.knowledge.catalogue.Theme;
 import fr.guichet.knowledge.search.Hit;

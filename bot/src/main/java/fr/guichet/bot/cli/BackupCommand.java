@@ -1,5 +1,7 @@
 package fr.guichet.bot.cli;
 
+import fr.guichet.bot.Args;
+import fr.guichet.bot.Command;
 import fr.guichet.bot.Wiring;
 import fr.guichet.bot.handoff.StoreException;
 import fr.guichet.bot.store.Database;

@@ -1,12 +1,13 @@
 package fr.guichet.bot.cli;
 
+import fr.guichet.bot.Args;
+import fr.guichet.bot.Command;
 import fr.guichet.bot.Wiring;
 import fr.guichet.bot.assistant.Assistant;
 import fr.guichet.bot.feedback.InMemoryFeedbackStore;
 import fr.guichet.bot.handoff.AdviserNotifier;
 import fr.guichet.bot.handoff.CaseState;
 import fr.guichet.bot.handoff.HandoffJudge;
-import fr.guichet.bot.report.ReportBench;
 import fr.guichet.bot.store.SqliteHandoffStore;
 import fr.guichet.knowledge.catalogue.Audience;
 import fr.guichet.knowledge.catalogue.Catalogue;
@@ -41,7 +42,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@code bench}: index build time, heap after load, search latency p50/p99 and throughput
  * on 1 and 2 threads, for the bundled catalogue, the MTE programmes and generated
  * catalogues of 10,000 and 100,000 entries. Prints figures; asserts nothing.
- * {@code bench --report} times the CCI report instead ({@link ReportBench}).
+ * {@code bench --report} times the CCI report instead ({@link ReportBench}), {@code bench --runtime}
+ * the start, the reloads and the health endpoint ({@link RuntimeBench}).
  */
 public final class BenchCommand implements Command {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-06-12T10:00:00Z"), ZoneOffset.UTC);
@@ -54,13 +56,18 @@ public final class BenchCommand implements Command {
     @Override
     public String usage() {
         return "bench [--catalogue DIR] [--mte DIR] [--sizes 10000,100000] [--seconds N]   mesure vitesse et mémoire"
-                + " | bench --report [--questions 100000] [--cases 5000] [--keep DIR]   mesure le rapport";
+                + " | bench --report [--questions 100000] [--cases 5000] [--keep DIR]   mesure le rapport"
+                + " | bench --runtime [--starts 5]   mesure démarrage, rechargement du catalogue, /health";
     }
 
     @Override
     public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
-        Args args = Args.parse(argv, java.util.Set.of("report"),
-                java.util.Set.of("catalogue", "mte", "sizes", "seconds", "questions", "cases", "keep")).noPositional();
+        Args args = Args.parse(argv, java.util.Set.of("report", "runtime"),
+                java.util.Set.of("catalogue", "mte", "sizes", "seconds", "questions", "cases", "keep", "starts")).noPositional();
+        if (args.flag("runtime")) {
+            RuntimeBench.run(args.catalogue(), args.integer("starts", 1, 50, 5), out);
+            return 0;
+        }
         if (args.flag("report")) {
             ReportBench.run(new CatalogueLoader().load(args.catalogue()).catalogue(),
                     Integer.parseInt(args.get("questions", "100000")), Integer.parseInt(args.get("cases", "5000")),

@@ -1,14 +1,16 @@
 package fr.guichet.bot.cli;
 
+import fr.guichet.bot.Args;
+import fr.guichet.bot.Command;
 import fr.guichet.bot.Wiring;
-import fr.guichet.bot.console.CaseSummary;
 import fr.guichet.bot.handoff.CaseListing;
 import fr.guichet.bot.handoff.CaseState;
+import fr.guichet.bot.handoff.CaseSummary;
 import fr.guichet.bot.handoff.HandoffCase;
 import fr.guichet.bot.handoff.StoreException;
+import fr.guichet.bot.handoff.UserText;
 import fr.guichet.bot.store.Database;
 import fr.guichet.bot.store.SqliteHandoffStore;
-import fr.guichet.bot.store.UserText;
 import fr.guichet.knowledge.catalogue.Adviser;
 import fr.guichet.knowledge.catalogue.CatalogueException;
 import fr.guichet.knowledge.catalogue.CatalogueLoader;

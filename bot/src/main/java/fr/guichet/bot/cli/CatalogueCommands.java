@@ -1,20 +1,18 @@
 package fr.guichet.bot.cli;
 
+import fr.guichet.bot.Command;
+import fr.guichet.bot.ops.CatalogueLoad;
 import fr.guichet.knowledge.catalogue.Catalogue;
-import fr.guichet.knowledge.catalogue.CatalogueException;
-import fr.guichet.knowledge.catalogue.CatalogueLoader;
 import fr.guichet.knowledge.catalogue.Problem;
 import fr.guichet.knowledge.search.CatalogueIndex;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Loading a catalogue for a command: every problem printed, exit code 2 when it is refused. */
 public final class CatalogueCommands {
-    public static final int REFUSED = 2;
+    public static final int REFUSED = Command.REFUSED;
 
     private CatalogueCommands() {
     }
@@ -26,28 +24,11 @@ public final class CatalogueCommands {
         }
     }
 
+    /** Loads {@code dir} as Guichet's runtime does ({@link CatalogueLoad}). */
     public static Opened open(Path dir, Clock clock) {
-        try {
-            // judged on the command's day: « eval --as-of » judges expiry on its own date
-            CatalogueLoader.Loaded loaded = new CatalogueLoader(LocalDate.now(clock)).load(dir);
-            try {
-                return new Opened(loaded.catalogue(), CatalogueIndex.build(loaded.catalogue(), clock),
-                        loaded.warnings(), List.of());
-            } catch (IllegalArgumentException e) {
-                return new Opened(null, null, loaded.warnings(), List.of(e.getMessage()));
-            }
-        } catch (CatalogueException e) {
-            List<String> errors = new ArrayList<>();
-            List<Problem> warnings = new ArrayList<>();
-            e.problems().forEach(p -> {
-                if (p.isError()) {
-                    errors.add(p.toString());
-                } else {
-                    warnings.add(p);
-                }
-            });
-            return new Opened(null, null, warnings, errors);
-        }
+        CatalogueLoad load = CatalogueLoad.from(dir, clock);
+        return load.ok() ? new Opened(load.snapshot().catalogue(), load.snapshot().index(), load.warnings(), List.of())
+                : new Opened(null, null, load.warnings(), load.errors());
     }
 
     /** Prints problems to stderr; true when the catalogue can be used. */

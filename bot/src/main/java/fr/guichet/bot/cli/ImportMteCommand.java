@@ -1,5 +1,7 @@
 package fr.guichet.bot.cli;
 
+import fr.guichet.bot.Args;
+import fr.guichet.bot.Command;
 import fr.guichet.knowledge.importer.MteImporter;
 import java.io.PrintStream;
 import java.nio.file.Path;

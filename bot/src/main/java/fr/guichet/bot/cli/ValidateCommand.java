@@ -1,5 +1,7 @@
 package fr.guichet.bot.cli;
 
+import fr.guichet.bot.Args;
+import fr.guichet.bot.Command;
 import fr.guichet.knowledge.catalogue.CatalogueAudit;
 import fr.guichet.knowledge.catalogue.Problem;
 import java.io.PrintStream;

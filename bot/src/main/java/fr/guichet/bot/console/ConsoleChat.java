@@ -7,9 +7,9 @@ import fr.guichet.bot.assistant.Profile;
 import fr.guichet.bot.assistant.Reply;
 import fr.guichet.bot.handoff.Contact;
 import fr.guichet.bot.handoff.StoreException;
+import fr.guichet.bot.handoff.UserText;
 import fr.guichet.bot.handoff.YesNo;
 import fr.guichet.bot.privacy.Forgetting;
-import fr.guichet.bot.store.UserText;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -18,6 +18,7 @@ import java.text.Normalizer;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +46,7 @@ public final class ConsoleChat {
     private final String userId;
     private final String conversationId;
     private final Runnable beforePrompt;
+    private final Supplier<String> catalogue;
 
     /**
      * @param sessionId    this entrepreneur's id ({@link #newSessionId()})
@@ -52,6 +54,16 @@ public final class ConsoleChat {
      */
     public ConsoleChat(Assistant assistant, Forgetting forgetting, BufferedReader in, PrintStream out, String sessionId,
                        Runnable beforePrompt) {
+        this(assistant, forgetting, in, out, sessionId, beforePrompt, () -> null);
+    }
+
+    /**
+     * @param catalogue what /aide says of the catalogue being served (its size and date; it may be
+     *                  reloaded during the chat), or null for nothing
+     */
+    public ConsoleChat(Assistant assistant, Forgetting forgetting, BufferedReader in, PrintStream out, String sessionId,
+                       Runnable beforePrompt, Supplier<String> catalogue) {
+        this.catalogue = catalogue;
         this.assistant = assistant;
         this.forgetting = forgetting;
         this.in = in;
@@ -202,6 +214,10 @@ public final class ConsoleChat {
         out.println("  /oublier     effacer ce que je garde de vos échanges (dans cette session)");
         out.println("  /annuler     abandonner une demande en cours de saisie");
         out.println("  /quitter     terminer");
+        String served = catalogue.get();
+        if (served != null) {
+            out.println("  " + served);
+        }
     }
 
     private void show(Reply reply) {

@@ -1,6 +1,7 @@
 package fr.guichet.bot.console;
 
 import fr.guichet.bot.handoff.AdviserNotifier;
+import fr.guichet.bot.handoff.CaseSummary;
 import fr.guichet.bot.handoff.HandoffCase;
 import fr.guichet.knowledge.catalogue.Adviser;
 import java.io.PrintStream;

@@ -1,12 +1,12 @@
 package fr.guichet.bot.discord;
 
-import fr.guichet.bot.console.CaseSummary;
 import fr.guichet.bot.discord.DiscordMessage.Embed;
 import fr.guichet.bot.discord.DiscordMessage.Field;
 import fr.guichet.bot.discord.DiscordMessage.Option;
 import fr.guichet.bot.discord.DiscordMessage.Row;
 import fr.guichet.bot.discord.DiscordMessage.Select;
 import fr.guichet.bot.handoff.CaseState;
+import fr.guichet.bot.handoff.CaseSummary;
 import fr.guichet.bot.handoff.HandoffCase;
 import fr.guichet.bot.handoff.HandoffStore;
 import fr.guichet.bot.handoff.StoreException;
@@ -38,13 +38,14 @@ public final class AdviserDesk {
     static final String NOT_ADVISER = "Seuls les conseillers de la CCI (rôle dédié sur ce serveur) peuvent traiter les dossiers.";
 
     private final HandoffStore cases;
-    private final Map<String, Adviser> advisers;
+    private final java.util.function.Supplier<Map<String, Adviser>> advisers;
     private final DiscordNotifier notifier;
     private final Interactions out;
     private final long adviserRoleId;
     private final java.util.concurrent.Executor working;
 
-    AdviserDesk(HandoffStore cases, Map<String, Adviser> advisers, DiscordNotifier notifier, Interactions out,
+    AdviserDesk(HandoffStore cases, java.util.function.Supplier<Map<String, Adviser>> advisers, DiscordNotifier notifier,
+                Interactions out,
                 long adviserRoleId, java.util.concurrent.Executor working) {
         this.cases = cases;
         this.advisers = advisers;
@@ -62,7 +63,7 @@ public final class AdviserDesk {
     /** The adviser of the catalogue behind this Discord account, if any. */
     Optional<Adviser> adviserOf(User user) {
         String id = Long.toString(user.getId());
-        return advisers.values().stream().filter(a -> id.equals(a.discordUserId() == null ? null : a.discordUserId().strip()))
+        return advisers.get().values().stream().filter(a -> id.equals(a.discordUserId() == null ? null : a.discordUserId().strip()))
                 .findFirst();
     }
 
@@ -142,7 +143,7 @@ public final class AdviserDesk {
             return "Ce menu n'est plus actif.";
         }
         String caseId = i.getCustomId().substring(DiscordNotifier.REASSIGN_TO.length());
-        Adviser to = advisers.get(chosen);
+        Adviser to = advisers.get().get(chosen);
         if (to == null) {
             return "Ce conseiller n'est plus au catalogue.";
         }
@@ -207,7 +208,7 @@ public final class AdviserDesk {
             return;
         }
         List<Option> options = new ArrayList<>();
-        for (Adviser a : advisers.values()) {
+        for (Adviser a : advisers.get().values()) {
             if (!a.id().equals(c.get().adviserId())) {
                 options.add(new Option(a.name(), a.id(), a.role()));
             }

@@ -2,8 +2,11 @@ package fr.guichet.bot.discord;
 
 import fr.guichet.bot.assistant.Assistant;
 import fr.guichet.bot.assistant.Reply;
+import fr.guichet.bot.discord.Interactions.Ack;
+import fr.guichet.bot.handoff.CaseState;
 import fr.guichet.bot.report.Channel;
 import fr.guichet.bot.handoff.Contact;
+import fr.guichet.bot.handoff.HandoffCase;
 import fr.guichet.bot.handoff.HandoffStore;
 import fr.guichet.bot.handoff.StoreException;
 import fr.guichet.knowledge.catalogue.Adviser;
@@ -49,9 +52,6 @@ import org.javacord.api.interaction.SlashCommandOption;
 import org.javacord.api.interaction.SlashCommandOptionChoice;
 import org.javacord.api.interaction.SlashCommandOptionType;
 import org.javacord.api.interaction.callback.InteractionOriginalResponseUpdater;
-import fr.guichet.bot.discord.Interactions.Ack;
-import fr.guichet.bot.handoff.CaseState;
-import fr.guichet.bot.handoff.HandoffCase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,9 +84,9 @@ public final class DiscordBot {
     private static final Duration REPORT_EVERY = Duration.ofHours(1);
 
     private final Assistant assistant;
-    private final Catalogue catalogue;
+    private final Supplier<Catalogue> catalogue;
     private final HandoffStore cases;
-    private final ReplyRenderer renderer;
+    private final Supplier<ReplyRenderer> renderer;
     private final RateLimiter limiter;
     private final RateLimiter forms;
     private final AdviserDesk desk;
@@ -114,6 +114,17 @@ public final class DiscordBot {
     public DiscordBot(Assistant assistant, Catalogue catalogue, HandoffStore cases, DiscordNotifier notifier,
                       ReplyRenderer renderer, RateLimiter limiter, long adviserRoleId, long staffChannelId,
                       Executor executor, Executor working, Semaphore answering, Outbound outbound, Clock clock) {
+        this(assistant, () -> catalogue, cases, notifier, () -> renderer, limiter, adviserRoleId, staffChannelId, executor,
+                working, answering, outbound, clock);
+    }
+
+    /**
+     * @param catalogue the catalogue being served, read at each listing or detail (it may be reloaded while the bot runs)
+     * @param renderer  the renderer of the catalogue being served (its footer names the catalogue's review date)
+     */
+    public DiscordBot(Assistant assistant, Supplier<Catalogue> catalogue, HandoffStore cases, DiscordNotifier notifier,
+                      Supplier<ReplyRenderer> renderer, RateLimiter limiter, long adviserRoleId, long staffChannelId,
+                      Executor executor, Executor working, Semaphore answering, Outbound outbound, Clock clock) {
         this.assistant = assistant;
         this.catalogue = catalogue;
         this.cases = cases;
@@ -128,7 +139,7 @@ public final class DiscordBot {
         this.staffChannelId = staffChannelId;
         this.out = new Interactions(outbound.callbacks(), outbound.builders(), outbound.updaters(), outbound.timeout(),
                 this::reportFailure);
-        this.desk = new AdviserDesk(cases, catalogue.advisersById(), notifier, out, adviserRoleId, working);
+        this.desk = new AdviserDesk(cases, () -> catalogue.get().advisersById(), notifier, out, adviserRoleId, working);
     }
 
     // ---- wiring to Javacord --------------------------------------------------------------
@@ -187,8 +198,8 @@ public final class DiscordBot {
                 case "question" -> question(i, i.getArgumentStringValueByName("texte").orElse(""), what);
                 case "dispositifs" -> listing(i, EntryKind.SCHEME);
                 case "formations" -> listing(i, EntryKind.TRAINING);
-                case "conseiller" -> answer(i, renderer.proposal(assistant.requestAdviser(conversation(i), user(i))), what);
-                case "profil" -> answer(i, renderer.profile(assistant.profile(conversation(i), user(i))), what);
+                case "conseiller" -> answer(i, renderer.get().proposal(assistant.requestAdviser(conversation(i), user(i))), what);
+                case "profil" -> answer(i, renderer.get().profile(assistant.profile(conversation(i), user(i))), what);
                 case "oublier" -> {
                     assistant.forget(user(i));
                     answer(i, ReplyRenderer.notice("C'est fait : ce que je gardais de vos échanges (conversation, avis, "
@@ -241,7 +252,7 @@ public final class DiscordBot {
             if (routed.equals(ReplyRenderer.HELPFUL) || routed.equals(ReplyRenderer.UNHELPFUL)) {
                 Optional<Reply> proposal = assistant.feedback(conversation(i), user(i), routed.equals(ReplyRenderer.HELPFUL));
                 List<DiscordMessage> messages = new ArrayList<>(ReplyRenderer.notice("Merci pour votre retour."));
-                proposal.ifPresent(p -> messages.addAll(renderer.proposal(p)));
+                proposal.ifPresent(p -> messages.addAll(renderer.get().proposal(p)));
                 answer(i, messages, "feedback");
             } else if (routed.startsWith(ReplyRenderer.MORE)) {
                 details(i, routed.substring(ReplyRenderer.MORE.length()));
@@ -338,7 +349,7 @@ public final class DiscordBot {
             } else if (!limiter.tryAcquire(userId)) {
                 reply = ReplyRenderer.notice(RATE_LIMITED);
             } else {
-                reply = renderer.reply(ask(conversation, userId, text, direct ? Channel.DM : Channel.MENTION));
+                reply = renderer.get().reply(ask(conversation, userId, text, direct ? Channel.DM : Channel.MENTION));
                 if (!direct) {
                     // a public reply: its buttons answer only the asker
                     reply = ownedBy(reply, author.getId());
@@ -382,7 +393,7 @@ public final class DiscordBot {
         }
         List<DiscordMessage> reply;
         try {
-            reply = renderer.reply(ask(conversation(i), user(i), text, Channel.SLASH));
+            reply = renderer.get().reply(ask(conversation(i), user(i), text, Channel.SLASH));
         } catch (RuntimeException e) {
             LOG.error("{}: the assistant failed ({})", what, Futures.describe(e));
             reply = ReplyRenderer.notice(SORRY);
@@ -412,14 +423,15 @@ public final class DiscordBot {
         }
         Optional<Theme> theme = i.getArgumentStringValueByName("thème").flatMap(Theme::fromCode);
         LocalDate today = LocalDate.now(clock);
-        List<Entry> offered = (kind == EntryKind.TRAINING ? catalogue.trainings() : catalogue.schemes()).stream()
+        Catalogue served = catalogue.get();
+        List<Entry> offered = (kind == EntryKind.TRAINING ? served.trainings() : served.schemes()).stream()
                 .filter(e -> e.isOfferedOn(today)).toList();
-        answer(i, renderer.listing(kind, theme, offered, today), "/" + i.getCommandName());
+        answer(i, renderer.get().listing(kind, theme, offered, today), "/" + i.getCommandName());
     }
 
     private void details(InteractionBase i, String entryId) {
-        Optional<Entry> entry = catalogue.entry(entryId);
-        answer(i, entry.map(e -> renderer.details(e, LocalDate.now(clock)))
+        Optional<Entry> entry = catalogue.get().entry(entryId);
+        answer(i, entry.map(e -> renderer.get().details(e, LocalDate.now(clock)))
                 .orElseGet(() -> ReplyRenderer.notice("Cette fiche n'est plus au catalogue.")), "details");
     }
 
@@ -474,7 +486,7 @@ public final class DiscordBot {
     }
 
     private String alreadyOpen(HandoffCase c) {
-        Adviser adviser = catalogue.advisersById().get(c.adviserId());
+        Adviser adviser = catalogue.get().advisersById().get(c.adviserId());
         return "Votre demande " + c.id() + " est déjà transmise" + (adviser == null ? "" : " à " + adviser.name() + ", "
                 + adviser.role()) + " : inutile de la renvoyer, on vous recontacte. Pour la compléter, répondez au "
                 + "conseiller quand il vous contactera.";

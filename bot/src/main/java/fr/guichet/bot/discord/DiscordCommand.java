@@ -1,48 +1,42 @@
 package fr.guichet.bot.discord;
 
+import fr.guichet.bot.Application;
+import fr.guichet.bot.Args;
+import fr.guichet.bot.Command;
 import fr.guichet.bot.Wiring;
 import fr.guichet.bot.assistant.Assistant;
-import fr.guichet.bot.cli.Args;
-import fr.guichet.bot.cli.CatalogueCommands;
-import fr.guichet.bot.cli.Command;
-import fr.guichet.bot.cli.Retention;
-import fr.guichet.bot.handoff.ReminderService;
-import fr.guichet.bot.handoff.StoreException;
-import fr.guichet.bot.handoff.WorkingHours;
-import fr.guichet.bot.store.Database;
-import fr.guichet.bot.store.SqliteFeedbackStore;
-import fr.guichet.bot.store.SqliteQuestionLog;
+import fr.guichet.bot.ops.CatalogueSnapshot;
+import fr.guichet.bot.ops.Health;
+import fr.guichet.bot.ops.Termination;
 import fr.guichet.bot.store.SqliteHandoffStore;
-import fr.guichet.knowledge.catalogue.Entry;
+import fr.guichet.bot.store.SqliteLease;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.javacord.api.DiscordApi;
 import org.javacord.api.DiscordApiBuilder;
 import org.javacord.api.entity.channel.Channel;
 import org.javacord.api.entity.channel.ChannelType;
 import org.javacord.api.entity.channel.ServerTextChannel;
 import org.javacord.api.entity.intent.Intent;
-import org.javacord.api.entity.permission.PermissionType;
-import org.javacord.api.entity.user.User;
 import org.javacord.api.entity.message.MessageBuilder;
+import org.javacord.api.entity.permission.PermissionType;
 import org.javacord.api.entity.server.Server;
+import org.javacord.api.entity.user.User;
 import org.javacord.api.interaction.SlashCommandBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,16 +63,28 @@ public final class DiscordCommand implements Command {
     private final Clock clock;
     private final Function<String, DiscordPreflight.Result> preflight;
     private final Connector connector;
+    private final Termination termination;
     private final CountDownLatch stop = new CountDownLatch(1);
     /** Counted down once everything is closed: the shutdown hook waits for it. */
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     public DiscordCommand(Map<String, String> env, Clock clock) {
-        this(env, clock, token -> DiscordPreflight.discord().check(token), DiscordCommand::javacordLogin);
+        this(env, clock, Termination.process());
+    }
+
+    /** @param termination where SIGTERM and Ctrl-C reach the bot ({@link #stop}) */
+    public DiscordCommand(Map<String, String> env, Clock clock, Termination termination) {
+        this(env, clock, token -> DiscordPreflight.discord().check(token), DiscordCommand::javacordLogin, termination);
     }
 
     DiscordCommand(Map<String, String> env, Clock clock, Function<String, DiscordPreflight.Result> preflight,
                    Connector connector) {
+        this(env, clock, preflight, connector, Termination.process());
+    }
+
+    DiscordCommand(Map<String, String> env, Clock clock, Function<String, DiscordPreflight.Result> preflight,
+                   Connector connector, Termination termination) {
+        this.termination = termination;
         this.env = env;
         this.clock = clock;
         this.preflight = preflight;
@@ -163,25 +169,22 @@ public final class DiscordCommand implements Command {
             settings = DiscordSettings.load(Args.parse(argv, Set.of()), env);
         } catch (DiscordSettings.InvalidSetting | Args.UsageException e) {
             err.println(e.getMessage());
-            return CatalogueCommands.REFUSED;
+            return Command.REFUSED;
         }
-        var opened = CatalogueCommands.open(settings.core().catalogue(), clock);
-        if (!CatalogueCommands.report(opened, settings.core().catalogue(), err)) {
-            return CatalogueCommands.REFUSED;
-        }
-        Database db;
+        Application app;
         try {
-            db = new Database(settings.core().data());
-        } catch (StoreException e) {
-            err.println(e.getMessage());
-            return CatalogueCommands.REFUSED;
+            app = Wiring.start(settings.core(), clock, err);
+        } catch (Wiring.Refused e) {
+            return Command.REFUSED;
         }
-        try (db; SqliteHandoffStore cases = new SqliteHandoffStore(db, clock)) {
+        // until the gateway is connected, the bot cannot serve: /health says so
+        app.health().register("discord", this::gatewayHealth);
+        try (app) {
             DiscordPreflight.Result check = preflight.apply(settings.token());
             switch (check.status()) {
                 case TOKEN_REFUSED -> {
                     err.println("Discord refuse le jeton (DISCORD_TOKEN) : " + check.detail());
-                    return CatalogueCommands.REFUSED;
+                    return Command.REFUSED;
                 }
                 case UNREACHABLE -> {
                     err.println("Connexion à Discord impossible : " + check.detail());
@@ -198,12 +201,12 @@ public final class DiscordCommand implements Command {
             } catch (java.util.concurrent.ExecutionException e) {
                 LOG.debug("login failed", e.getCause());
                 err.println("Discord refuse la connexion : " + loginFailure(e.getCause()));
-                return CatalogueCommands.REFUSED;
+                return Command.REFUSED;
             }
             try {
                 Callbacks callbacks = Callbacks.of(api);
                 answerDropped.set(callbacks);
-                return serve(api, settings, opened, cases, db, check, callbacks, out, err);
+                return serve(api, settings, app, check, callbacks, out, err);
             } finally {
                 disconnect(api);
             }
@@ -234,23 +237,21 @@ public final class DiscordCommand implements Command {
         return Futures.describe(cause);
     }
 
-    private int serve(DiscordApi api, DiscordSettings settings, CatalogueCommands.Opened opened, SqliteHandoffStore cases,
-                      Database db, DiscordPreflight.Result check, Callbacks callbacks, PrintStream out, PrintStream err)
-            throws InterruptedException {
+    private int serve(DiscordApi api, DiscordSettings settings, Application app, DiscordPreflight.Result check,
+                      Callbacks callbacks, PrintStream out, PrintStream err) throws InterruptedException {
         // Guichet never reads past messages: nothing to keep (and no user text held in memory)
         api.setMessageCacheSize(0, 0);
         Optional<String> staffProblem = staffChannelProblem(api, settings.staffChannelId());
         if (staffProblem.isPresent()) {
             err.println(DiscordSettings.STAFF_CHANNEL + " : " + staffProblem.get());
-            return CatalogueCommands.REFUSED;
+            return Command.REFUSED;
         }
         if (api.getRoleById(settings.adviserRoleId()).isEmpty()) {
             err.println(DiscordSettings.ADVISER_ROLE + " : le rôle " + settings.adviserRoleId()
                     + " est introuvable sur les serveurs où le bot est invité.");
-            return CatalogueCommands.REFUSED;
+            return Command.REFUSED;
         }
-        Wiring.Settings core = settings.core();
-        SqliteFeedbackStore feedback = new SqliteFeedbackStore(db);
+        SqliteHandoffStore cases = app.cases();
         JavacordStaffChannel staff = new JavacordStaffChannel(api, settings.staffChannelId(), MessageBuilder::new,
                 SEND_TIMEOUT, new CaseThreads() {
                     @Override
@@ -264,11 +265,11 @@ public final class DiscordCommand implements Command {
                     }
                 });
         staff.cacheArchivedThreads();
-        DiscordNotifier notifier = new DiscordNotifier(staff, opened.catalogue().advisersById());
-        Assistant assistant = Wiring.assistant(opened.catalogue(), opened.index(), cases, feedback, new SqliteQuestionLog(db), notifier,
-                core, clock);
-        Optional<LocalDate> reviewed = opened.catalogue().entries().stream().map(Entry::lastReviewed)
-                .filter(Objects::nonNull).max(LocalDate::compareTo);
+        DiscordNotifier notifier = new DiscordNotifier(staff, app.catalogue()::advisersById);
+        Assistant assistant = app.assistant(notifier);
+        // a catalogue change the reloader refused is told where the staff who edit it will see it
+        app.onCatalogueRefused(problems -> notifier.notice(refusedCatalogue(problems)));
+        Clock zoned = app.clock();
         // acknowledgements on platform threads: the system gives them their turn however many answers keep the
         // processors busy (virtual threads are not preempted: on 2 cores, 24 answers being computed held the 50th
         // acknowledgement back 1.4 s); reused, and as many as interactions arrive at once (the caller acknowledges
@@ -277,27 +278,19 @@ public final class DiscordCommand implements Command {
                 Thread.ofPlatform().daemon().name("guichet-discord-ack-", 1).factory(), new ThreadPoolExecutor.CallerRunsPolicy());
         // then one virtual thread per event: no answer waits behind another
         ExecutorService handlers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("guichet-discord-", 1).factory());
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "guichet-reminders");
-            t.setDaemon(true);
-            return t;
-        });
-        GatewayWatch watch = new GatewayWatch(api, clock, GATEWAY_STALE_AFTER);
+        GatewayWatch watch = new GatewayWatch(api, zoned, GATEWAY_STALE_AFTER);
+        Futures.countErrors(app.metrics()::discordError);
         try {
-            DiscordBot bot = new DiscordBot(assistant, opened.catalogue(), cases, notifier,
-                    new ReplyRenderer(opened.catalogue().info(), reviewed),
-                    new RateLimiter(clock), settings.adviserRoleId(), settings.staffChannelId(), acknowledging, handlers,
+            DiscordBot bot = new DiscordBot(assistant, app.catalogue(), cases, notifier, renderers(app),
+                    new RateLimiter(zoned), settings.adviserRoleId(), settings.staffChannelId(), acknowledging, handlers,
                     new java.util.concurrent.Semaphore(CONCURRENT_ANSWERS),
-                    new DiscordBot.Outbound(callbacks, MessageBuilder::new, Interactions::javacordUpdater, SEND_TIMEOUT), clock);
+                    new DiscordBot.Outbound(callbacks, MessageBuilder::new, Interactions::javacordUpdater, SEND_TIMEOUT), zoned);
             bot.attach(api);
-            watch.start(scheduler, Duration.ofSeconds(5));
+            watch.start(app.scheduler(), Duration.ofSeconds(5));
             gateway = watch;
             List<String> problems = registerCommands(api, settings.guildIds(), DiscordBot.commands());
             problems.forEach(p -> err.println("attention : " + p));
-            new ReminderService(cases, opened.catalogue().advisersById(), notifier, WorkingHours.cci(),
-                    core.reminderDelay(), clock).start(scheduler);
-            scheduler.scheduleWithFixedDelay(() -> Retention.apply(core, cases, feedback, assistant, clock),
-                    0, 1, TimeUnit.HOURS);
+            app.startReminders(notifier, c -> true, SqliteLease.ALL_CASES);
             Thread hook = new Thread(() -> {
                 stop.countDown();
                 try {
@@ -309,11 +302,13 @@ public final class DiscordCommand implements Command {
             Runtime.getRuntime().addShutdownHook(hook);
             out.println("Guichet est connecté à Discord en tant que " + api.getYourself().getName() + " ("
                     + api.getServers().size() + " serveur(s), " + (settings.guildIds().isEmpty() ? "commandes globales"
-                    : "commandes sur " + settings.guildIds().size() + " serveur(s)") + "). Arrêt : Ctrl+C.");
+                    : "commandes sur " + settings.guildIds().size() + " serveur(s)") + "). " + app.catalogueLine()
+                    + " Arrêt : Ctrl+C.");
             if (check.applicationId() != 0) {
                 out.println("Lien d'invitation : " + DiscordPreflight.inviteLink(check.applicationId()));
             }
-            try {
+            // SIGTERM or Ctrl-C: stop as below; past STOP_PATIENCE, the database is closed all the same
+            try (Termination.Registration onSignal = termination.register(stop::countDown, app::close, STOP_PATIENCE)) {
                 stop.await();
             } finally {
                 try {
@@ -322,20 +317,75 @@ public final class DiscordCommand implements Command {
                     // the hook is running: it waits for us below
                 }
                 watch.stop();
-                scheduler.shutdownNow();
-                // answers being written get their chance to finish
+                // no new interaction is taken; answers being written get their chance to finish (10 s)
                 acknowledging.shutdown();
                 handlers.shutdown();
-                handlers.awaitTermination(10, TimeUnit.SECONDS);
+                if (!handlers.awaitTermination(10, TimeUnit.SECONDS)) {
+                    LOG.warn("answers still in progress after 10 s: stopping without them");
+                }
             }
             return 0;
         } finally {
             gateway = null;
+            Futures.countErrors(null);
             watch.stop();
-            scheduler.shutdownNow();
             acknowledging.shutdownNow();
             handlers.shutdownNow();
         }
+    }
+
+    /** Up to 10 s for the answers in progress, 10 s to say goodbye to the gateway, then the database. */
+    static final Duration STOP_PATIENCE = Duration.ofSeconds(25);
+
+    /** The staff channel's notice of a refused catalogue change, in French, within one message. */
+    static String refusedCatalogue(List<String> problems) {
+        StringBuilder text = new StringBuilder("⚠️ Le catalogue modifié est refusé : Guichet continue de répondre avec "
+                + "le précédent. " + problems.size() + " problème(s) à corriger (`./guichet validate` les redonne) :");
+        for (String p : problems) {
+            String line = "\n• " + p;
+            if (text.length() + line.length() > DiscordLimits.CONTENT - 40) {
+                text.append("\n… (voir les journaux ou `./guichet validate`)");
+                break;
+            }
+            text.append(line);
+        }
+        return text.toString();
+    }
+
+    /** The renderer of the catalogue being served: made again when a reload replaces it (its footer names its review). */
+    private static Supplier<ReplyRenderer> renderers(Application app) {
+        return new Supplier<>() {
+            private CatalogueSnapshot seen;
+            private ReplyRenderer renderer;
+
+            @Override
+            public synchronized ReplyRenderer get() {
+                CatalogueSnapshot now = app.catalogue().snapshot();
+                if (now != seen) {
+                    seen = now;
+                    renderer = new ReplyRenderer(now.catalogue().info(), now.reviewed());
+                }
+                return renderer;
+            }
+        };
+    }
+
+    /** The gateway's state for /health: connected, or what is wrong and since when. */
+    private Health.Status gatewayHealth() {
+        GatewayWatch watch = gateway;
+        if (watch == null) {
+            return Health.Status.problem("pas connecté à Discord", Map.of());
+        }
+        GatewayWatch.Status s = watch.status();
+        Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("state", s.state().name().toLowerCase(java.util.Locale.ROOT));
+        details.put("since", s.since().toString());
+        details.put("lost", s.lost());
+        details.put("resumed", s.resumed());
+        details.put("reconnected", s.reconnected());
+        return s.healthy() ? Health.Status.ok(details)
+                : Health.Status.problem(s.state() == GatewayWatch.State.LOST ? "connexion à Discord perdue, reconnexion en cours"
+                        : "Discord n'accuse plus réception des battements de cœur, reprise en cours", details);
     }
 
     /** What Guichet needs in the staff channel, besides seeing it. */

@@ -2,12 +2,12 @@ package fr.guichet.bot.discord;
 
 import static fr.guichet.bot.discord.DiscordLimits.neutralize;
 
-import fr.guichet.bot.console.CaseSummary;
 import fr.guichet.bot.discord.DiscordMessage.Button;
 import fr.guichet.bot.discord.DiscordMessage.Embed;
 import fr.guichet.bot.discord.DiscordMessage.Row;
 import fr.guichet.bot.discord.DiscordMessage.Style;
 import fr.guichet.bot.handoff.AdviserNotifier;
+import fr.guichet.bot.handoff.CaseSummary;
 import fr.guichet.bot.handoff.HandoffCase;
 import fr.guichet.knowledge.catalogue.Adviser;
 import java.util.ArrayList;
@@ -38,11 +38,18 @@ public final class DiscordNotifier implements AdviserNotifier {
     public static final String USER_PREFIX = "discord:";
 
     private final StaffChannel staff;
-    private final Map<String, Adviser> advisers;
+    private final java.util.function.Supplier<Map<String, Adviser>> advisers;
 
     public DiscordNotifier(StaffChannel staff, Map<String, Adviser> advisers) {
+        Map<String, Adviser> copy = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(advisers));
         this.staff = staff;
-        this.advisers = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(advisers));
+        this.advisers = () -> copy;
+    }
+
+    /** @param advisers the advisers of the catalogue being served, read each time (it may be reloaded) */
+    public DiscordNotifier(StaffChannel staff, java.util.function.Supplier<Map<String, Adviser>> advisers) {
+        this.staff = staff;
+        this.advisers = advisers;
     }
 
     @Override
@@ -54,7 +61,7 @@ public final class DiscordNotifier implements AdviserNotifier {
 
     @Override
     public void reminder(HandoffCase c, Adviser adviser) {
-        Adviser backup = c.backupId() == null ? null : advisers.get(c.backupId());
+        Adviser backup = c.backupId() == null ? null : advisers.get().get(c.backupId());
         Set<Long> ping = new LinkedHashSet<>(ids(adviser));
         if (backup != null && !backup.id().equals(adviser.id())) {
             ping.addAll(ids(backup));
@@ -169,6 +176,6 @@ public final class DiscordNotifier implements AdviserNotifier {
 
     /** For the select menu of « Réaffecter ». */
     List<Adviser> advisers() {
-        return new ArrayList<>(advisers.values());
+        return new ArrayList<>(advisers.get().values());
     }
 }

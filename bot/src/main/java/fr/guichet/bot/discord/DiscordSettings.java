@@ -1,7 +1,7 @@
 package fr.guichet.bot.discord;
 
+import fr.guichet.bot.Args;
 import fr.guichet.bot.Wiring;
-import fr.guichet.bot.cli.Args;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;

@@ -18,6 +18,46 @@ import org.slf4j.LoggerFactory;
  */
 final class Futures {
     private static final Logger LOG = LoggerFactory.getLogger(Futures.class);
+    /** Told each failure's code, for the metrics (set while the bot serves); a code, never a message. */
+    private static volatile Consumer<String> errors = code -> {
+    };
+
+    /** Where failures' codes go ({@code fr.guichet.bot.ops.Metrics#discordError}); null: nowhere. */
+    static void countErrors(Consumer<String> sink) {
+        errors = sink == null ? code -> {
+        } : sink;
+    }
+
+    /**
+     * A failure's code, from a short closed list: Discord's HTTP status, {@code timeout}, or
+     * {@code other}.
+     */
+    static String code(Throwable t) {
+        for (Throwable c = unwrap(t); c != null; c = c.getCause()) {
+            if (c instanceof org.javacord.api.exception.DiscordException d && d.getResponse().isPresent()) {
+                return Integer.toString(d.getResponse().get().getCode());
+            }
+            if (c instanceof TimeoutException) {
+                return "timeout";
+            }
+        }
+        return "other";
+    }
+
+    /** Failures already counted: a failure logged by {@link #logged} and then awaited is one error, not two. */
+    private static final java.util.Set<Throwable> COUNTED =
+            java.util.Collections.synchronizedSet(java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>()));
+
+    private static void count(Throwable error) {
+        if (!COUNTED.add(unwrap(error))) {
+            return;
+        }
+        try {
+            errors.accept(code(error));
+        } catch (RuntimeException e) {
+            LOG.debug("error count failed: {}", e.getClass().getSimpleName());
+        }
+    }
 
     private Futures() {
     }
@@ -34,6 +74,7 @@ final class Futures {
         return future.whenComplete((result, error) -> {
             if (error != null) {
                 LOG.warn("{} failed: {}", what, describe(error));
+                count(error);
                 try {
                     onFailure.accept(unwrap(error));
                 } catch (RuntimeException e) {
@@ -59,10 +100,12 @@ final class Futures {
             Thread.currentThread().interrupt();
             throw new StaffChannel.DiscordFailure(what + ": interrupted", e, false);
         } catch (TimeoutException e) {
+            count(e);
             throw new StaffChannel.DiscordFailure(what + ": no answer from Discord within " + timeout.toSeconds() + " s", e,
                     false);
         } catch (ExecutionException e) {
             Throwable cause = unwrap(e);
+            count(cause);
             throw new StaffChannel.DiscordFailure(what + ": " + describe(cause), cause, missingPermissions(cause));
         }
     }
@@ -81,9 +124,11 @@ final class Futures {
             throw new StaffChannel.DiscordFailure(what + ": interrupted", e, false);
         } catch (TimeoutException e) {
             LOG.warn("{}: pending, Discord has not answered within {} s (it goes on)", what, timeout.toSeconds());
+            count(e);
             return false;
         } catch (ExecutionException e) {
             Throwable cause = unwrap(e);
+            count(cause);
             throw new StaffChannel.DiscordFailure(what + ": " + describe(cause), cause, missingPermissions(cause));
         }
     }

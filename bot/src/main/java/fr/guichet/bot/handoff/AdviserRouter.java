@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Chooses the adviser for a case: those whose domains cover its theme, preferring one
@@ -53,17 +54,23 @@ public final class AdviserRouter {
         }
     }
 
-    private final List<Adviser> advisers;
-    private final Map<String, Adviser> byId;
+    private final Supplier<Catalogue> catalogue;
     private final Availability availability;
 
     public AdviserRouter(Catalogue catalogue, Availability availability) {
-        this.advisers = catalogue.advisers();
-        this.byId = catalogue.advisersById();
+        this(() -> catalogue, availability);
+    }
+
+    /** @param catalogue the catalogue being served, read at each routing (it may be reloaded while Guichet runs) */
+    public AdviserRouter(Supplier<Catalogue> catalogue, Availability availability) {
+        this.catalogue = catalogue;
         this.availability = availability;
     }
 
     public Routing route(Theme theme, Optional<Place> place) {
+        Catalogue served = catalogue.get();
+        List<Adviser> advisers = served.advisers();
+        Map<String, Adviser> byId = served.advisersById();
         Theme wanted = theme != null ? theme : Theme.CREATION;
         List<Adviser> candidates = new ArrayList<>(advisers.stream().filter(a -> a.domains().contains(wanted)).toList());
         if (candidates.isEmpty()) {
@@ -72,7 +79,7 @@ public final class AdviserRouter {
         // territory first (a local adviser beats one for everywhere beats one elsewhere), then the order of the file
         candidates.sort(Comparator.comparingInt(a -> -territoryFit(a, place)));
         // everyone away: the first candidate still owns the case, and the entrepreneur is told
-        Adviser present = candidates.stream().map(this::presentOrBackup).filter(a -> a != null).findFirst().orElse(null);
+        Adviser present = candidates.stream().map(a -> presentOrBackup(a, byId)).filter(a -> a != null).findFirst().orElse(null);
         Adviser chosen = present != null ? present : candidates.get(0);
         Adviser backup = chosen.backup() != null ? byId.get(chosen.backup()) : null;
         if (backup == null || backup.id().equals(chosen.id())) {
@@ -87,7 +94,7 @@ public final class AdviserRouter {
     }
 
     /** The adviser if present, else the first present adviser along the backup chain. */
-    private Adviser presentOrBackup(Adviser adviser) {
+    private Adviser presentOrBackup(Adviser adviser, Map<String, Adviser> byId) {
         Set<String> seen = new HashSet<>();
         Adviser current = adviser;
         while (current != null && seen.add(current.id())) {

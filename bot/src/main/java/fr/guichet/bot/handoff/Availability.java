@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +33,7 @@ public final class Availability {
 
     private final Path file;
     private final Clock clock;
-    private final Set<String> known;
+    private final Supplier<Set<String>> known;
     private Map<String, LocalDate> away = Map.of();
     private long readAt = Long.MIN_VALUE;
 
@@ -43,9 +44,19 @@ public final class Availability {
 
     /** @param known the advisers' ids; an id not among them is warned about (none given: no check) */
     public Availability(Path file, Clock clock, Set<String> known) {
+        this(file, clock, constant(known));
+    }
+
+    /** @param known the ids of the catalogue being served, read at each reading of the file (a reload may change them) */
+    public Availability(Path file, Clock clock, Supplier<Set<String>> known) {
         this.file = file;
         this.clock = clock;
-        this.known = Set.copyOf(known);
+        this.known = known;
+    }
+
+    private static Supplier<Set<String>> constant(Set<String> known) {
+        Set<String> copy = Set.copyOf(known);
+        return () -> copy;
     }
 
     /** Nobody away: for tests and evaluations. */
@@ -102,6 +113,7 @@ public final class Availability {
                 return;
             }
             Map<String, LocalDate> read = new HashMap<>();
+            Set<String> known = this.known.get();
             int n = 0;
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
                 n++;

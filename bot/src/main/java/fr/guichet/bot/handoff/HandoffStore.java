@@ -48,6 +48,42 @@ public interface HandoffStore extends AutoCloseable {
     /** Appends an event without changing the state (reminders, escalations). */
     HandoffCase record(String id, CaseEvent event);
 
+    /**
+     * Appends the event only if the case is open at that moment and has no event of that action
+     * yet (reminders, escalations without a backup): a case claimed or closed since it was
+     * listed, or already reminded by another process, is left alone. The SQLite store decides in
+     * one statement; this default, for stores without transactions, checks then records.
+     *
+     * @return the case with the event, or empty when it was not appended
+     */
+    default Optional<HandoffCase> recordIfOpen(String id, CaseEvent event) {
+        Optional<HandoffCase> current = find(id);
+        if (current.isEmpty() || current.get().state() != CaseState.OPEN || current.get().lastEvent(event.action()) != null) {
+            return Optional.empty();
+        }
+        return Optional.of(record(id, event));
+    }
+
+    /**
+     * Gives the case to {@code toAdviserId} (with {@code newBackupId}) and records the
+     * escalation {@code event}, only if the case is still open, still {@code fromAdviserId}'s,
+     * and not yet escalated. The SQLite store decides in one conditional update and stores the
+     * reassignment and the event in the same transaction; this default checks then acts.
+     *
+     * @return the case after the escalation, or empty when it did not apply
+     */
+    default Optional<HandoffCase> escalateIfOpen(String id, String fromAdviserId, String toAdviserId, String newBackupId,
+                                                 CaseEvent event) {
+        Optional<HandoffCase> current = find(id);
+        if (current.isEmpty() || current.get().state() != CaseState.OPEN
+                || !java.util.Objects.equals(current.get().adviserId(), fromAdviserId)
+                || current.get().lastEvent(CaseEvent.ESCALATED) != null) {
+            return Optional.empty();
+        }
+        reassign(id, toAdviserId, newBackupId, event.actor());
+        return Optional.of(record(id, event));
+    }
+
     /** Every case of an entrepreneur, oldest first. */
     List<HandoffCase> byEntrepreneur(String entrepreneurId);
 

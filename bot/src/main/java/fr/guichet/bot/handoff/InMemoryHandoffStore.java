@@ -76,6 +76,18 @@ public final class InMemoryHandoffStore implements HandoffStore {
         return put(with(c, c.state(), c.adviserId(), c.backupId(), events));
     }
 
+    /** Atomic here: the whole store is one lock. */
+    @Override
+    public synchronized Optional<HandoffCase> recordIfOpen(String id, CaseEvent event) {
+        return HandoffStore.super.recordIfOpen(id, event);
+    }
+
+    @Override
+    public synchronized Optional<HandoffCase> escalateIfOpen(String id, String fromAdviserId, String toAdviserId,
+                                                             String newBackupId, CaseEvent event) {
+        return HandoffStore.super.escalateIfOpen(id, fromAdviserId, toAdviserId, newBackupId, event);
+    }
+
     @Override
     public synchronized List<HandoffCase> byEntrepreneur(String entrepreneurId) {
         return cases.values().stream().filter(c -> entrepreneurId.equals(c.entrepreneurId())).toList();

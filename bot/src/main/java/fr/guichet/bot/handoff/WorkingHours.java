@@ -65,7 +65,15 @@ public final class WorkingHours {
 
     /** The CCI's hours: Monday–Friday, 09:00–12:00 and 14:00–17:30, Paris, public holidays closed. */
     public static WorkingHours cci() {
-        return new WorkingHours(PARIS,
+        return cci(PARIS);
+    }
+
+    /**
+     * The CCI's hours as wall-clock times in {@code zone} (Guichet's time zone, {@code GUICHET_TIMEZONE}):
+     * the same zone as the dates of the catalogue, the absences and the case ids.
+     */
+    public static WorkingHours cci(ZoneId zone) {
+        return new WorkingHours(zone,
                 EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
                 List.of(new Slot(LocalTime.of(9, 0), LocalTime.of(12, 0)), new Slot(LocalTime.of(14, 0), LocalTime.of(17, 30))),
                 true);

@@ -9,6 +9,7 @@ import fr.guichet.bot.handoff.HandoffStore;
 import fr.guichet.knowledge.catalogue.Adviser;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,15 +29,26 @@ public final class Forgetting {
     private final HandoffStore cases;
     private final FeedbackStore feedback;
     private final AdviserNotifier notifier;
-    private final Map<String, Adviser> advisers;
+    private final Supplier<Map<String, Adviser>> advisers;
 
     public Forgetting(Assistant assistant, HandoffStore cases, FeedbackStore feedback, AdviserNotifier notifier,
                       Map<String, Adviser> advisers) {
+        this(assistant, cases, feedback, notifier, constant(advisers));
+    }
+
+    /** @param advisers the advisers of the catalogue being served, read at each erasure (it may be reloaded) */
+    public Forgetting(Assistant assistant, HandoffStore cases, FeedbackStore feedback, AdviserNotifier notifier,
+                      Supplier<Map<String, Adviser>> advisers) {
         this.assistant = Objects.requireNonNull(assistant, "assistant");
         this.cases = Objects.requireNonNull(cases, "cases");
         this.feedback = Objects.requireNonNull(feedback, "feedback");
         this.notifier = Objects.requireNonNull(notifier, "notifier");
-        this.advisers = Map.copyOf(advisers);
+        this.advisers = Objects.requireNonNull(advisers, "advisers");
+    }
+
+    private static Supplier<Map<String, Adviser>> constant(Map<String, Adviser> advisers) {
+        Map<String, Adviser> copy = Map.copyOf(advisers);
+        return () -> copy;
     }
 
     public Erasure forget(String entrepreneurId) {
@@ -51,8 +63,9 @@ public final class Forgetting {
             LOG.warn("forget: stored data erased, live conversation not ({})", e.getClass().getSimpleName());
             conversations = -1;
         }
+        Map<String, Adviser> known = advisers.get();
         for (HandoffCase c : forgotten.cases()) {
-            Adviser adviser = c.adviserId() == null ? null : advisers.get(c.adviserId());
+            Adviser adviser = c.adviserId() == null ? null : known.get(c.adviserId());
             if (adviser == null) {
                 continue;
             }

@@ -11,7 +11,7 @@ import java.util.Locale;
  * French number, date and duration formats of the report. Grouping uses a plain no-break
  * space (not the JDK's narrow one, which some spreadsheets and fonts do not know).
  */
-final class Fr {
+public final class Fr {
     /** A no-break space, as a string: a char would add to the number before it. */
     static final String NBSP = "\u00a0";
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu", Locale.FRENCH);
@@ -31,12 +31,12 @@ final class Fr {
         return s;
     }
 
-    static String integer(long n) {
+    public static String integer(long n) {
         return new DecimalFormat("#,##0", SYMBOLS).format(n);
     }
 
     /** « 62 % », « 4,5 % » under 10 %, « 0 % ». */
-    static String percent(double share) {
+    public static String percent(double share) {
         double p = share * 100;
         String digits = p != 0 && Math.abs(p) < 10 ? new DecimalFormat("0.#", SYMBOLS).format(p)
                 : new DecimalFormat("0", SYMBOLS).format(p);
@@ -71,7 +71,7 @@ final class Fr {
     }
 
     /** {@code count(1, "une question", "questions")} is « une question »; with 3, « 3 questions ». */
-    static String count(long n, String one, String plural) {
+    public static String count(long n, String one, String plural) {
         return n == 1 ? one : integer(n) + " " + plural;
     }
 }

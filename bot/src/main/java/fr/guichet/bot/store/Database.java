@@ -150,6 +150,14 @@ public final class Database implements AutoCloseable {
             llm INTEGER NOT NULL,
             helpful INTEGER)""",
         "CREATE INDEX IF NOT EXISTS question_log_by_time ON question_log (at)",
+        // Which process runs a periodic job of this data directory (the reminders): one row per job,
+        // renewed by its holder, taken over when stale (SqliteLease). Added to schema 1 as is.
+        """
+        CREATE TABLE IF NOT EXISTS leases (
+            name TEXT PRIMARY KEY,
+            holder TEXT NOT NULL,
+            priority INTEGER NOT NULL,
+            until TEXT NOT NULL)""",
     };
 
     /** Work done with the connection inside a transaction. */
@@ -336,6 +344,24 @@ public final class Database implements AutoCloseable {
                     // the failure above is what the operator needs
                 }
             }
+        }
+    }
+
+    /**
+     * Whether the database takes a write now: a real one (a row rewritten as it was, committed
+     * and synced), since a file can turn read-only, a disk fill up or another program hold the
+     * lock after the start. For the health check. @return empty when it does, else why not (French)
+     */
+    public java.util.Optional<String> probeWrite() {
+        try {
+            write("Écriture impossible", c -> {
+                try (Statement s = c.createStatement()) {
+                    return s.executeUpdate("UPDATE schema_version SET version = version");
+                }
+            });
+            return java.util.Optional.empty();
+        } catch (StoreException e) {
+            return java.util.Optional.of(e.getMessage());
         }
     }
 

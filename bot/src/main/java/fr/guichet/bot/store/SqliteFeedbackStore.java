@@ -3,6 +3,7 @@ package fr.guichet.bot.store;
 import fr.guichet.bot.feedback.Feedback;
 import fr.guichet.bot.feedback.FeedbackStore;
 import fr.guichet.bot.feedback.UnansweredQuestion;
+import fr.guichet.bot.handoff.UserText;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;

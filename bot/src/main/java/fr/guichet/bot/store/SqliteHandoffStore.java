@@ -9,12 +9,13 @@ import fr.guichet.bot.handoff.CaseEvent;
 import fr.guichet.bot.handoff.CaseListing;
 import fr.guichet.bot.handoff.CaseState;
 import fr.guichet.bot.handoff.Contact;
-import fr.guichet.bot.handoff.HandoffCase;
 import fr.guichet.bot.handoff.ForgottenCases;
+import fr.guichet.bot.handoff.HandoffCase;
 import fr.guichet.bot.handoff.HandoffStore;
 import fr.guichet.bot.handoff.NewCase;
 import fr.guichet.bot.handoff.StoreException;
 import fr.guichet.bot.handoff.TranscriptLine;
+import fr.guichet.bot.handoff.UserText;
 import fr.guichet.knowledge.catalogue.Theme;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -23,7 +24,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -44,7 +44,8 @@ import org.slf4j.LoggerFactory;
  * Handoff cases in SQLite: table {@code cases} (one row per case, transcript, entry ids and
  * contact as JSON text) and {@code case_events} (every change, timestamped, with its actor).
  *
- * <p>Ids look like {@code D-2026-000123}: the year of creation (Europe/Paris) and a per-year
+ * <p>Ids look like {@code D-2026-000123}: the year of creation (in the clock's zone: Europe/Paris
+ * unless {@code GUICHET_TIMEZONE} says otherwise) and a per-year
  * counter kept in the database itself, incremented in the same transaction as the insert, so
  * ids stay unique across restarts and a failed insert consumes no number. Advisers can read
  * and dictate them over the phone.
@@ -61,8 +62,6 @@ public final class SqliteHandoffStore implements HandoffStore {
 
     /** Who is recorded as actor when Guichet itself acts (creation). */
     public static final String SYSTEM_ACTOR = "guichet";
-    /** The zone whose calendar year goes into case ids. */
-    static final ZoneId ID_ZONE = ZoneId.of("Europe/Paris");
 
     private static final Logger LOG = LoggerFactory.getLogger(SqliteHandoffStore.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -94,7 +93,7 @@ public final class SqliteHandoffStore implements HandoffStore {
         Objects.requireNonNull(newCase, "newCase");
         return db.write("Impossible d'enregistrer le nouveau dossier", c -> {
             Instant now = clock.instant();
-            int year = now.atZone(ID_ZONE).getYear();
+            int year = now.atZone(clock.getZone()).getYear();
             String id = String.format(Locale.ROOT, "D-%04d-%06d", year, nextNumber(c, year));
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO cases (" + CASE_COLUMNS
                     + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -273,6 +272,63 @@ public final class SqliteHandoffStore implements HandoffStore {
             load(c, id); // unknown id → NoSuchElementException, nothing written
             insertEvent(c, id, event);
             return load(c, id);
+        });
+    }
+
+    /**
+     * One statement decides: the event is appended only if the case is open at that moment and
+     * has no event of that action yet. A case claimed or closed since it was listed, or reminded
+     * meanwhile by another process, is left as it is.
+     */
+    @Override
+    public Optional<HandoffCase> recordIfOpen(String id, CaseEvent event) {
+        Objects.requireNonNull(event, "event");
+        requireActor(event.actor());
+        return db.write("Impossible d'enregistrer un événement du dossier " + id, c -> {
+            int inserted;
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO case_events (case_id, at, action, actor, detail)"
+                    + " SELECT id, ?, ?, ?, ? FROM cases WHERE id = ? AND state = 'OPEN'"
+                    + " AND NOT EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = cases.id AND e.action = ?)")) {
+                ps.setString(1, Database.timestamp(event.at()));
+                ps.setString(2, event.action());
+                ps.setString(3, UserText.clean(event.actor()));
+                ps.setString(4, UserText.clean(event.detail()));
+                ps.setString(5, id);
+                ps.setString(6, event.action());
+                inserted = ps.executeUpdate();
+            }
+            return inserted == 1 ? Optional.of(load(c, id)) : Optional.<HandoffCase>empty();
+        });
+    }
+
+    /**
+     * One conditional update decides: the case passes to {@code toAdviserId} only if it is still
+     * open, still {@code fromAdviserId}'s and not yet escalated; the reassignment and escalation
+     * events are stored in the same transaction, so no crash leaves one without the other.
+     */
+    @Override
+    public Optional<HandoffCase> escalateIfOpen(String id, String fromAdviserId, String toAdviserId, String newBackupId,
+                                                CaseEvent event) {
+        Objects.requireNonNull(event, "event");
+        requireActor(event.actor());
+        return db.write("Impossible de transférer le dossier " + id, c -> {
+            int updated;
+            try (PreparedStatement ps = c.prepareStatement("UPDATE cases SET adviser_id = ?, backup_id = ?"
+                    + " WHERE id = ? AND state = 'OPEN' AND adviser_id IS ?"
+                    + " AND NOT EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = cases.id AND e.action = ?)")) {
+                ps.setString(1, toAdviserId);
+                ps.setString(2, newBackupId);
+                ps.setString(3, id);
+                ps.setString(4, fromAdviserId);
+                ps.setString(5, CaseEvent.ESCALATED);
+                updated = ps.executeUpdate();
+            }
+            if (updated != 1) {
+                return Optional.<HandoffCase>empty();
+            }
+            insertEvent(c, id, new CaseEvent(event.at(), CaseEvent.REASSIGNED, event.actor(), fromAdviserId + " -> " + toAdviserId));
+            insertEvent(c, id, event);
+            return Optional.of(load(c, id));
         });
     }
 

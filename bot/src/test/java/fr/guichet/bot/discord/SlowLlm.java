@@ -13,16 +13,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A language model on the loopback address speaking OpenAI's chat-completions API, that takes
  * {@link #delayMillis} to answer (a slow model, or a busy provider).
  */
-final class SlowLlm implements AutoCloseable {
+public final class SlowLlm implements AutoCloseable {
     /** An entry of the prompt, {@code <fiche id="…">}, as it reads inside the request's JSON. */
     private static final java.util.regex.Pattern FICHE = java.util.regex.Pattern.compile("fiche id=\\\\\"([^\\\\\"]+)\\\\\"");
     private final HttpServer server;
-    volatile long delayMillis;
-    final AtomicInteger calls = new AtomicInteger();
+    public volatile long delayMillis;
+    public final AtomicInteger calls = new AtomicInteger();
     final AtomicInteger running = new AtomicInteger();
     final AtomicInteger mostAtOnce = new AtomicInteger();
 
-    SlowLlm() throws IOException {
+    public SlowLlm() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 100);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/", exchange -> {
@@ -56,7 +56,7 @@ final class SlowLlm implements AutoCloseable {
         server.start();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
     }
 

@@ -52,7 +52,7 @@ class SqliteHandoffStoreTest {
 
     @BeforeEach
     void open() {
-        clock = new MutableClock(T0);
+        clock = new MutableClock(T0, java.time.ZoneId.of("Europe/Paris")); // case ids take the year of the clock's zone
         db = new Database(tmp);
         store = new SqliteHandoffStore(db, clock);
     }

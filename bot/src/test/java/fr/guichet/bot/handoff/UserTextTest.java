@@ -1,4 +1,4 @@
-package fr.guichet.bot.store;
+package fr.guichet.bot.handoff;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,4 +1,4 @@
-package fr.guichet.bot.cli;
+package fr.guichet.bot;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

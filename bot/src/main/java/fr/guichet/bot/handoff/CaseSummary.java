@@ -1,8 +1,5 @@
-package fr.guichet.bot.console;
+package fr.guichet.bot.handoff;
 
-import fr.guichet.bot.handoff.HandoffCase;
-import fr.guichet.bot.handoff.TranscriptLine;
-import fr.guichet.bot.store.UserText;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;

@@ -1,10 +1,16 @@
-package fr.guichet.bot.report;
+package fr.guichet.bot.cli;
 
+import fr.guichet.bot.Args;
+import fr.guichet.bot.Command;
 import fr.guichet.bot.Wiring;
-import fr.guichet.bot.cli.Args;
-import fr.guichet.bot.cli.CatalogueCommands;
-import fr.guichet.bot.cli.Command;
 import fr.guichet.bot.handoff.StoreException;
+import fr.guichet.bot.report.CsvReport;
+import fr.guichet.bot.report.Fr;
+import fr.guichet.bot.report.HtmlReport;
+import fr.guichet.bot.report.KeyFigures;
+import fr.guichet.bot.report.Report;
+import fr.guichet.bot.report.ReportBuilder;
+import fr.guichet.bot.report.ReportPeriod;
 import fr.guichet.bot.store.Database;
 import fr.guichet.bot.store.SqliteFeedbackStore;
 import fr.guichet.bot.store.SqliteHandoffStore;

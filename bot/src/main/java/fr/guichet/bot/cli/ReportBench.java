@@ -1,5 +1,10 @@
-package fr.guichet.bot.report;
+package fr.guichet.bot.cli;
 
+import fr.guichet.bot.report.ActivityGenerator;
+import fr.guichet.bot.report.CsvReport;
+import fr.guichet.bot.report.HtmlReport;
+import fr.guichet.bot.report.Report;
+import fr.guichet.bot.report.ReportBuilder;
 import fr.guichet.bot.store.Database;
 import fr.guichet.bot.store.SqliteFeedbackStore;
 import fr.guichet.bot.store.SqliteHandoffStore;

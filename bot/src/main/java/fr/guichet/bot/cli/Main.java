@@ -1,20 +1,12 @@
-package fr.guichet.bot;
+package fr.guichet.bot.cli;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
-import fr.guichet.bot.cli.Args;
-import fr.guichet.bot.cli.AskCommand;
-import fr.guichet.bot.cli.BackupCommand;
-import fr.guichet.bot.cli.BenchCommand;
-import fr.guichet.bot.cli.CasesCommand;
-import fr.guichet.bot.cli.ChatCommand;
-import fr.guichet.bot.cli.Command;
-import fr.guichet.bot.cli.EvalCommand;
-import fr.guichet.bot.cli.ImportMteCommand;
-import fr.guichet.bot.cli.NativeArgs;
-import fr.guichet.bot.cli.ValidateCommand;
+import fr.guichet.bot.Args;
+import fr.guichet.bot.Command;
+import fr.guichet.bot.Wiring;
 import fr.guichet.bot.discord.DiscordCommand;
-import fr.guichet.bot.report.ReportCommand;
+import fr.guichet.bot.ops.Termination;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -34,7 +26,8 @@ public final class Main {
     }
 
     static Map<String, Command> commands() {
-        return commands(System.getenv(), System.in, Clock.systemDefaultZone());
+        // the system's time in Guichet's zone (Europe/Paris unless GUICHET_TIMEZONE says otherwise), whatever the machine's
+        return commands(System.getenv(), System.in, Wiring.clock(System.getenv()));
     }
 
     /** The commands on the given environment, input and clock (tests give their own). */
@@ -52,6 +45,7 @@ public final class Main {
         LUCENE_LOG.setLevel(java.util.logging.Level.SEVERE);
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        Termination.install(); // SIGTERM and Ctrl-C stop the chat and the bot gracefully
         System.exit(run(NativeArgs.decode(argv), out, err));
     }
 

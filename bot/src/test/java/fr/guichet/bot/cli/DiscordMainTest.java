@@ -1,4 +1,4 @@
-package fr.guichet.bot;
+package fr.guichet.bot.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package fr.guichet.bot.store;
+package fr.guichet.bot.handoff;
 
 /**
  * What a user typed, made safe to store and to show on an adviser's terminal: control
