@@ -118,7 +118,8 @@ class RuntimeHealthAndMetricsTest {
         app.metrics().discordError("timeout");
         // a conversation with personal data in it: none of it may reach a label
         Assistant assistant = app.assistant(AdviserNotifier.NONE);
-        assistant.handle("c", "discord:123456789", "Je suis Zorglub Secretnom, 0611223344, je veux créer ma boulangerie");
+        assistant.handle("c", "discord:123456789", "Je suis Zorglub Secretnom, 0611223344, je veux créer ma boulangerie",
+                Channel.DM);
 
         HttpResponse<String> r = get("/metrics");
         assertEquals(200, r.statusCode());
@@ -137,6 +138,7 @@ class RuntimeHealthAndMetricsTest {
                 "guichet_catalogue_entries{application=\"guichet\"} " + app.catalogue().snapshot().entries() + ".0",
                 "guichet_catalogue_loaded_timestamp_seconds{application=\"guichet\"} "
                         + (double) RuntimeFixtures.CLOCK.instant().getEpochSecond(),
+                "guichet_questions_total{application=\"guichet\",channel=\"dm\"", // the assistant counts its own answers
                 "jvm_memory_used_bytes{")) {
             assertTrue(text.contains(expected), "missing " + expected + " in\n" + text);
         }
