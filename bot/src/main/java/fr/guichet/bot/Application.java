@@ -176,7 +176,8 @@ public final class Application implements AutoCloseable {
         if (assistant == null) {
             assistant = Assistant.builder(catalogue, new AdviserRouter(catalogue, availability), cases, feedback)
                     .answerer(Wiring.answerer(settings.llm(), metrics))
-                    // the models train in the background: the prompt does not wait, the first question may
+                    // the models train in the background from here, once the catalogue is indexed (on 2 cores,
+                    // training beside the index build slowed both): the prompt does not wait, a first question may
                     .judge(new HandoffJudge(HandoffModels.training()::join, settings.largeProjectEur()))
                     .notifier(metrics.notifier(notifier))
                     .questionLog(questions())

@@ -198,9 +198,6 @@ public final class Wiring {
      * @throws Refused when the catalogue or the database cannot be used (printed), for exit code 2
      */
     public static Application start(Settings settings, Clock clock, PrintStream err) throws Refused {
-        // the handoff models train from the bundled corpus in the background: most of the start, and
-        // independent of the catalogue and the database, so they are loaded meanwhile
-        HandoffModels.training();
         Clock zoned = clock.withZone(settings.zone());
         CatalogueLoad load = CatalogueLoad.from(settings.catalogue(), zoned);
         load.warnings().forEach(w -> err.println("attention : " + w));
