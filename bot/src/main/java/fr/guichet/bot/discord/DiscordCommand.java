@@ -9,6 +9,7 @@ import fr.guichet.bot.cli.Retention;
 import fr.guichet.bot.handoff.ReminderService;
 import fr.guichet.bot.handoff.StoreException;
 import fr.guichet.bot.handoff.WorkingHours;
+import fr.guichet.bot.privacy.Forgetting;
 import fr.guichet.bot.store.Database;
 import fr.guichet.bot.store.SqliteFeedbackStore;
 import fr.guichet.bot.store.SqliteQuestionLog;
@@ -284,7 +285,8 @@ public final class DiscordCommand implements Command {
         });
         GatewayWatch watch = new GatewayWatch(api, clock, GATEWAY_STALE_AFTER);
         try {
-            DiscordBot bot = new DiscordBot(assistant, opened.catalogue(), cases, notifier,
+            DiscordBot bot = new DiscordBot(assistant, opened.catalogue(), cases, new SqliteQuestionLog(db),
+                    new Forgetting(assistant, cases, feedback, notifier, opened.catalogue().advisersById()), notifier,
                     new ReplyRenderer(opened.catalogue().info(), reviewed),
                     new RateLimiter(clock), settings.adviserRoleId(), settings.staffChannelId(), acknowledging, handlers,
                     new java.util.concurrent.Semaphore(CONCURRENT_ANSWERS),
