@@ -10,7 +10,11 @@ import fr.guichet.bot.handoff.CaseSummary;
 import fr.guichet.bot.handoff.HandoffCase;
 import fr.guichet.bot.handoff.HandoffStore;
 import fr.guichet.bot.handoff.StoreException;
+import fr.guichet.bot.report.QuestionLog;
+import fr.guichet.bot.report.ReportPeriod;
+import fr.guichet.bot.report.ReportSummary;
 import fr.guichet.knowledge.catalogue.Adviser;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -18,6 +22,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
+import org.javacord.api.entity.permission.PermissionType;
 import org.javacord.api.entity.server.Server;
 import org.javacord.api.entity.user.User;
 import org.javacord.api.interaction.ButtonInteraction;
@@ -28,13 +33,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The advisers' side: « Je prends », « Clos », « Réaffecter » in a case thread, and
- * /dossiers. Only members with the adviser role may act; the others get a private refusal.
+ * The advisers' side: « Je prends », « Clos », « Réaffecter » in a case thread, /dossiers
+ * and /statistiques. Only members with the adviser role may act; the others get a private refusal.
  * Every change goes through the case store with the clicking adviser as actor (their
  * catalogue id when their Discord account is in the catalogue, else {@code discord:ID}).
  */
 public final class AdviserDesk {
     private static final Logger LOG = LoggerFactory.getLogger(AdviserDesk.class);
+    /** The option of /statistiques. */
+    static final String PERIOD = "période";
     static final String NOT_ADVISER = "Seuls les conseillers de la CCI (rôle dédié sur ce serveur) peuvent traiter les dossiers.";
 
     private final HandoffStore cases;
@@ -43,16 +50,20 @@ public final class AdviserDesk {
     private final Interactions out;
     private final long adviserRoleId;
     private final java.util.concurrent.Executor working;
+    private final QuestionLog questions;
+    private final Clock clock;
 
-    AdviserDesk(HandoffStore cases, java.util.function.Supplier<Map<String, Adviser>> advisers, DiscordNotifier notifier,
-                Interactions out,
-                long adviserRoleId, java.util.concurrent.Executor working) {
+    AdviserDesk(HandoffStore cases, QuestionLog questions, java.util.function.Supplier<Map<String, Adviser>> advisers,
+                DiscordNotifier notifier, Interactions out, long adviserRoleId, java.util.concurrent.Executor working,
+                Clock clock) {
         this.cases = cases;
+        this.questions = questions;
         this.advisers = advisers;
         this.notifier = notifier;
         this.out = out;
         this.adviserRoleId = adviserRoleId;
         this.working = working;
+        this.clock = clock;
     }
 
     boolean isAdviser(InteractionBase i) {
@@ -106,7 +117,7 @@ public final class AdviserDesk {
             } else {
                 out.followUps(i, ReplyRenderer.notice("Ce bouton n'est plus actif."), true, "stale case button");
             }
-        } catch (RuntimeException e) {
+        } catch (Throwable e) { // an Error too: one click must never end the bot
             LOG.error("case button failed: {}", Futures.describe(e));
             if (!Interactions.expired(e)) {
                 out.apologize(i, Interactions.Ack.UPDATE, DiscordBot.SORRY, "case button");
@@ -130,7 +141,7 @@ public final class AdviserDesk {
             String text = reassign(i, chosen);
             out.editOriginal(i, DiscordMessage.text(DiscordLimits.truncate(DiscordLimits.neutralize(text),
                     DiscordLimits.CONTENT)), "reassign");
-        } catch (RuntimeException e) {
+        } catch (Throwable e) { // an Error too: one choice must never end the bot
             LOG.error("reassign failed: {}", Futures.describe(e));
             if (!Interactions.expired(e)) {
                 out.apologize(i, Interactions.Ack.UPDATE, DiscordBot.SORRY, "reassign");
@@ -164,7 +175,11 @@ public final class AdviserDesk {
         }
     }
 
-    /** « Je prends »: the case becomes the clicking adviser's (if it was someone else's) and is claimed. */
+    /**
+     * « Je prends »: the case becomes the clicking adviser's (if it was someone else's) and is
+     * claimed, in one transaction of the store: a failure between the two can never leave it
+     * reassigned but unclaimed, and of two advisers clicking at once, one wins.
+     */
     private void claim(ButtonInteraction i, String caseId) {
         change(i, caseId, () -> {
             HandoffCase c = cases.find(caseId).orElseThrow(() -> new NoSuchElementException("Dossier inconnu : " + caseId + "."));
@@ -173,12 +188,13 @@ public final class AdviserDesk {
                         + (c.state() == CaseState.CLAIMED ? " (" + c.adviserId() + ")" : "") + ".");
             }
             Optional<Adviser> me = adviserOf(i.getUser());
-            if (me.isPresent() && !me.get().id().equals(c.adviserId())) {
-                String backup = c.backupId() != null && !c.backupId().equals(me.get().id()) ? c.backupId()
-                        : me.get().backup() != null ? me.get().backup() : c.adviserId();
-                cases.reassign(caseId, me.get().id(), backup, actor(i.getUser()));
+            if (me.isEmpty()) {
+                // an adviser the catalogue does not know: the case stays its adviser's, claimed on their behalf
+                return cases.transition(caseId, CaseState.CLAIMED, actor(i.getUser()));
             }
-            return cases.transition(caseId, CaseState.CLAIMED, actor(i.getUser()));
+            String backup = c.backupId() != null && !c.backupId().equals(me.get().id()) ? c.backupId()
+                    : me.get().backup() != null ? me.get().backup() : c.adviserId();
+            return cases.claim(caseId, me.get().id(), backup, actor(i.getUser()));
         }, "✋ Dossier %s pris en charge par %s.");
     }
 
@@ -220,6 +236,53 @@ public final class AdviserDesk {
         List<DiscordMessage> menu = DiscordLimits.pack("À qui confier le dossier " + caseId + " ?", List.of(),
                 List.of(Row.of(new Select(DiscordNotifier.REASSIGN_TO + caseId, "Choisir un conseiller", options))), null, Set.of());
         out.followUps(i, menu, true, "reassign menu");
+    }
+
+    /** Longest {@code période} accepted by /statistiques (« 2026-03-01..2026-03-31 » is 22). */
+    static final int PERIOD_LENGTH = 40;
+    static final String CHART = "statistiques.png";
+    static final String NO_ATTACH = "\n(Le graphique n'est pas joint : il manque au bot la permission « Joindre des fichiers » "
+            + "dans ce salon.)";
+
+    /**
+     * /statistiques [période]: the key figures of the period and the questions-per-week chart
+     * (a PNG, when there were questions), for advisers only. Reads the database: called on
+     * the handlers' executor, never on Javacord's listener thread.
+     */
+    void statistics(SlashCommandInteraction i) {
+        String what = "/statistiques";
+        if (!isAdviser(i)) {
+            out.answer(i, Interactions.Ack.PRIVATE, ReplyRenderer.notice(NOT_ADVISER), what + " (refused)");
+            return;
+        }
+        ReportPeriod period;
+        try {
+            period = ReportPeriod.parse(i.getArgumentStringValueByName(PERIOD).orElse(""), ReportPeriod.today(clock));
+        } catch (IllegalArgumentException e) {
+            // the message is French, for the person who typed the period
+            String why = e.getMessage() == null ? "période illisible" : e.getMessage();
+            out.answer(i, Interactions.Ack.PRIVATE, ReplyRenderer.notice(Character.toUpperCase(why.charAt(0))
+                    + why.substring(1) + "."), what + " (period refused)");
+            return;
+        }
+        ReportSummary summary;
+        try {
+            summary = ReportSummary.of(questions, cases, period);
+        } catch (StoreException e) {
+            LOG.error("{}: the store failed ({})", what, e.getClass().getSimpleName());
+            out.answer(i, Interactions.Ack.PRIVATE, ReplyRenderer.notice("Les statistiques n'ont pas pu être lues (incident de "
+                    + "stockage) ; réessayez dans un instant."), what + " (store)");
+            return;
+        }
+        Optional<byte[]> chart = summary.chartPng();
+        boolean mayAttach = i.getBotPermissions().map(p -> p.contains(PermissionType.ATTACH_FILE)).orElse(true);
+        String text = summary.text() + (chart.isPresent() && !mayAttach ? NO_ATTACH : "");
+        List<DiscordMessage> messages = ReplyRenderer.notice(text);
+        if (chart.isPresent() && mayAttach && messages.size() == 1) {
+            out.answerWithFile(i, messages.get(0), CHART, chart.get(), what);
+        } else {
+            out.answer(i, Interactions.Ack.PRIVATE, messages, what);
+        }
     }
 
     /** /dossiers: the open and claimed cases, oldest first, for advisers only. */

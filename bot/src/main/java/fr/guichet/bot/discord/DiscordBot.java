@@ -9,6 +9,9 @@ import fr.guichet.bot.handoff.Contact;
 import fr.guichet.bot.handoff.HandoffCase;
 import fr.guichet.bot.handoff.HandoffStore;
 import fr.guichet.bot.handoff.StoreException;
+import fr.guichet.bot.handoff.YesNo;
+import fr.guichet.bot.privacy.Forgetting;
+import fr.guichet.bot.report.QuestionLog;
 import fr.guichet.knowledge.catalogue.Adviser;
 import fr.guichet.knowledge.catalogue.Catalogue;
 import fr.guichet.knowledge.catalogue.Entry;
@@ -22,7 +25,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -31,7 +33,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import org.javacord.api.DiscordApi;
 import org.javacord.api.entity.DiscordEntity;
 import org.javacord.api.entity.channel.ChannelType;
@@ -63,8 +64,8 @@ import org.slf4j.LoggerFactory;
  * is running, and only then answered on the working executor (a virtual thread per event,
  * so that no event waits for another's), with at most
  * {@code answering} assistant calls (which may call the language model) at a time. No
- * handler lets an exception out: a failure is logged (without what the user wrote) and the
- * user gets a polite message unless the interaction is gone.
+ * handler lets anything out, an Error included: a failure is logged (without what the user
+ * wrote) and the user gets a polite message unless the interaction is gone.
  */
 public final class DiscordBot {
     private static final Logger LOG = LoggerFactory.getLogger(DiscordBot.class);
@@ -80,10 +81,10 @@ public final class DiscordBot {
     static final String OWNER = "o:";
     /** Handoff forms a user may send per hour (an open case is reused anyway). */
     static final int FORMS_PER_HOUR = 3;
-    private static final Pattern YES = Pattern.compile("^(o|oui|ok|okay|yes|y|d'accord|d’accord|daccord|bien sûr|bien sur|j'accepte)\\b.*");
     private static final Duration REPORT_EVERY = Duration.ofHours(1);
 
     private final Assistant assistant;
+    private final Forgetting forgetting;
     private final Supplier<Catalogue> catalogue;
     private final HandoffStore cases;
     private final Supplier<ReplyRenderer> renderer;
@@ -110,22 +111,26 @@ public final class DiscordBot {
      *                  system schedules fairly however busy the answers keep the processors)
      * @param working   computes and sends the answers (production: a virtual thread per event)
      * @param answering bounds the assistant calls running at once (the language model's load)
+     * @param questions the question log the assistant records into, read by /statistiques
+     * @param forgetting what /oublier does (the same on every channel)
      */
-    public DiscordBot(Assistant assistant, Catalogue catalogue, HandoffStore cases, DiscordNotifier notifier,
+    public DiscordBot(Assistant assistant, Catalogue catalogue, HandoffStore cases, QuestionLog questions,
+                      Forgetting forgetting, DiscordNotifier notifier,
                       ReplyRenderer renderer, RateLimiter limiter, long adviserRoleId, long staffChannelId,
                       Executor executor, Executor working, Semaphore answering, Outbound outbound, Clock clock) {
-        this(assistant, () -> catalogue, cases, notifier, () -> renderer, limiter, adviserRoleId, staffChannelId, executor,
-                working, answering, outbound, clock);
+        this(assistant, () -> catalogue, cases, questions, forgetting, notifier, () -> renderer, limiter, adviserRoleId,
+                staffChannelId, executor, working, answering, outbound, clock);
     }
 
     /**
      * @param catalogue the catalogue being served, read at each listing or detail (it may be reloaded while the bot runs)
      * @param renderer  the renderer of the catalogue being served (its footer names the catalogue's review date)
      */
-    public DiscordBot(Assistant assistant, Supplier<Catalogue> catalogue, HandoffStore cases, DiscordNotifier notifier,
-                      Supplier<ReplyRenderer> renderer, RateLimiter limiter, long adviserRoleId, long staffChannelId,
+    public DiscordBot(Assistant assistant, Supplier<Catalogue> catalogue, HandoffStore cases, QuestionLog questions,
+                      Forgetting forgetting, DiscordNotifier notifier, Supplier<ReplyRenderer> renderer, RateLimiter limiter, long adviserRoleId, long staffChannelId,
                       Executor executor, Executor working, Semaphore answering, Outbound outbound, Clock clock) {
         this.assistant = assistant;
+        this.forgetting = forgetting;
         this.catalogue = catalogue;
         this.cases = cases;
         this.renderer = renderer;
@@ -139,19 +144,42 @@ public final class DiscordBot {
         this.staffChannelId = staffChannelId;
         this.out = new Interactions(outbound.callbacks(), outbound.builders(), outbound.updaters(), outbound.timeout(),
                 this::reportFailure);
-        this.desk = new AdviserDesk(cases, () -> catalogue.get().advisersById(), notifier, out, adviserRoleId, working);
+        this.desk = new AdviserDesk(cases, questions, () -> catalogue.get().advisersById(), notifier, out, adviserRoleId,
+                working, clock);
     }
 
     // ---- wiring to Javacord --------------------------------------------------------------
 
-    /** Listens to the events Guichet handles, each handled on Guichet's executor. */
+    /**
+     * Listens to the events Guichet handles, each handled on Guichet's executor, contained: whatever
+     * one event throws (an Error too, such as a StackOverflowError deep in a library) is logged and
+     * ends only that event's handling, never the bot.
+     */
     public void attach(DiscordApi api) {
         botUserId = api.getYourself().getId();
-        api.addSlashCommandCreateListener(e -> executor.execute(() -> onSlash(e.getSlashCommandInteraction())));
-        api.addButtonClickListener(e -> executor.execute(() -> onButton(e.getButtonInteraction())));
-        api.addSelectMenuChooseListener(e -> executor.execute(() -> onSelect(e.getSelectMenuInteraction())));
-        api.addModalSubmitListener(e -> executor.execute(() -> onModal(e.getModalInteraction())));
-        api.addMessageCreateListener(e -> working.execute(() -> onMessage(e.getMessage())));
+        api.addSlashCommandCreateListener(e -> dispatch(executor, "slash command", () -> onSlash(e.getSlashCommandInteraction())));
+        api.addButtonClickListener(e -> dispatch(executor, "button", () -> onButton(e.getButtonInteraction())));
+        api.addSelectMenuChooseListener(e -> dispatch(executor, "select menu", () -> onSelect(e.getSelectMenuInteraction())));
+        api.addModalSubmitListener(e -> dispatch(executor, "form", () -> onModal(e.getModalInteraction())));
+        api.addMessageCreateListener(e -> dispatch(working, "message", () -> onMessage(e.getMessage())));
+    }
+
+    /** Runs one event's handling on {@code on}, contained; a refusal of the executor (shutting down) is logged. */
+    static void dispatch(Executor on, String what, Runnable handling) {
+        try {
+            on.execute(() -> contained(what, handling));
+        } catch (RuntimeException e) {
+            LOG.warn("{}: not handled ({})", what, e.getClass().getSimpleName());
+        }
+    }
+
+    /** Runs {@code handling}; whatever it throws, Errors included, is logged (class and message, never user text). */
+    static void contained(String what, Runnable handling) {
+        try {
+            handling.run();
+        } catch (Throwable t) {
+            LOG.error("{}: handling failed: {}", what, Futures.describe(t));
+        }
     }
 
     void botUserId(long id) {
@@ -159,9 +187,10 @@ public final class DiscordBot {
     }
 
     /**
-     * The slash commands, in French. /dossiers is for advisers: hidden by default from members
-     * without Manage Server (server admins can open it to the adviser role in Server Settings ›
-     * Integrations), checked again at use, and not offered in direct messages.
+     * The slash commands, in French. /dossiers and /statistiques are for advisers: hidden by
+     * default from members without Manage Server (server admins can open them to the adviser
+     * role in Server Settings › Integrations), checked again at use, and not offered in direct
+     * messages.
      */
     public static Set<SlashCommandBuilder> commands() {
         List<SlashCommandOptionChoice> themes = Arrays.stream(Theme.values())
@@ -178,6 +207,11 @@ public final class DiscordBot {
         commands.add(SlashCommand.with("oublier", "Effacer ce que Guichet garde de vos échanges"));
         commands.add(SlashCommand.with("dossiers", "Conseillers : les dossiers en cours").setEnabledInDms(false)
                 .setDefaultEnabledForPermissions(PermissionType.MANAGE_SERVER));
+        commands.add(SlashCommand.with("statistiques", "Conseillers : les chiffres clés de Guichet et le graphique des questions",
+                List.of(SlashCommandOption.createStringOption(AdviserDesk.PERIOD,
+                        "30j, 7j, un mois (2026-03) ou des dates (2026-03-01..2026-03-31) ; par défaut les 30 derniers jours",
+                        false, 1, AdviserDesk.PERIOD_LENGTH)))
+                .setEnabledInDms(false).setDefaultEnabledForPermissions(PermissionType.MANAGE_SERVER));
         return commands;
     }
 
@@ -200,12 +234,9 @@ public final class DiscordBot {
                 case "formations" -> listing(i, EntryKind.TRAINING);
                 case "conseiller" -> answer(i, renderer.get().proposal(assistant.requestAdviser(conversation(i), user(i))), what);
                 case "profil" -> answer(i, renderer.get().profile(assistant.profile(conversation(i), user(i))), what);
-                case "oublier" -> {
-                    assistant.forget(user(i));
-                    answer(i, ReplyRenderer.notice("C'est fait : ce que je gardais de vos échanges (conversation, avis, "
-                            + "coordonnées et historique de vos demandes) est effacé."), what);
-                }
+                case "oublier" -> forget(i, what);
                 case "dossiers" -> desk.list(i);
+                case "statistiques" -> desk.statistics(i);
                 default -> answer(i, ReplyRenderer.notice("Commande inconnue."), "unknown command");
             }
         }));
@@ -304,14 +335,16 @@ public final class DiscordBot {
             String name = field(i, NAME);
             String company = field(i, COMPANY);
             String reach = field(i, REACH);
-            String consentText = field(i, CONSENT);
-            boolean consent = consentText != null && YES.matcher(consentText.strip().toLowerCase(Locale.FRENCH)).matches();
-            Contact contact = new Contact(name, company, reach, consent);
+            // only a clear yes counts (« oh non merci » is a no, « oui enfin non » unclear); the form cannot
+            // ask again, so anything unclear keeps no contact, and the confirmation says so
+            YesNo consent = YesNo.read(field(i, CONSENT));
+            Contact contact = consent == YesNo.YES ? new Contact(name, company, reach, true) : null;
             String text;
             try {
                 // stores the case first, then opens the thread: nobody hears of a case that is not stored
                 Assistant.HandoffOutcome outcome = assistant.openCase(conversation(i), user(i), contact);
-                text = outcome.message() + (consent && reach != null ? ""
+                text = outcome.message() + (consent == YesNo.UNCLEAR ? "\n" + CONSENT_UNCLEAR
+                        : consent == YesNo.YES && reach != null ? ""
                         : "\nVous n'avez pas laissé de coordonnées (ou pas accepté d'être recontacté·e) : la réponse "
                         + "viendra ici, sur Discord.");
             } catch (StoreException e) {
@@ -322,6 +355,10 @@ public final class DiscordBot {
             answer(i, ReplyRenderer.notice(text), "handoff form");
         }));
     }
+
+    static final String CONSENT_UNCLEAR = "Je n'ai pas compris votre réponse à « D'accord pour être recontacté ? » (« oui » "
+            + "ou « non » étaient attendus) : par prudence, je n'ai gardé aucune de vos coordonnées. La réponse viendra ici, "
+            + "sur Discord.";
 
     /** A message in a channel the bot sees: answered if it mentions the bot, or in a direct message. */
     void onMessage(Message message) {
@@ -361,7 +398,7 @@ public final class DiscordBot {
                 reply = DiscordLimits.asText(reply);
             }
             out.send(channel, message, reply, direct ? "reply to a direct message" : "reply to a mention");
-        } catch (RuntimeException e) {
+        } catch (Throwable e) { // an Error too: one message must never end the bot
             LOG.error("message handling failed: {}", Futures.describe(e));
         }
     }
@@ -376,6 +413,22 @@ public final class DiscordBot {
     static String tooLong(int length) {
         return "Votre message est trop long (" + length + " caractères, " + MAX_INPUT + " au plus). "
                 + "Pouvez-vous le résumer en quelques phrases ?";
+    }
+
+    static final String FORGET_FAILED = "Désolé, un incident de notre côté m'empêche d'effacer vos données en ce moment : "
+            + "rien n'a été effacé. Réessayez `/oublier` dans quelques minutes ; si cela dure, écrivez à la CCI Artois.";
+
+    /** /oublier: erases what the user gave, on every channel, and says exactly what went. */
+    private void forget(InteractionBase i, String what) {
+        String text;
+        try {
+            text = forgetting.forget(user(i)).inFrench();
+        } catch (StoreException e) {
+            // stored data goes first and nothing is claimed when it fails: say nothing was erased
+            LOG.error("{}: the store failed, nothing erased ({})", what, e.getClass().getSimpleName());
+            text = FORGET_FAILED;
+        }
+        answer(i, ReplyRenderer.notice(text), what);
     }
 
     private void question(InteractionBase i, String text, String what) {
@@ -585,7 +638,7 @@ public final class DiscordBot {
     private void safely(InteractionBase i, Ack ack, String what, Runnable handler) {
         try {
             handler.run();
-        } catch (RuntimeException e) {
+        } catch (Throwable e) { // an Error too (a StackOverflowError deep in a library): one event never ends the bot
             LOG.error("{} failed: {}", what, Futures.describe(e));
             if (!Interactions.expired(e)) {
                 out.apologize(i, ack, SORRY, what);
@@ -611,9 +664,9 @@ public final class DiscordBot {
             LOG.error("Guichet may not write in the staff channel {}: check its permissions there", staffChannelId);
             return;
         }
-        working.execute(() -> notifier.notice("⚠️ Guichet n'a pas la permission de répondre correctement dans "
+        working.execute(() -> contained("staff notice", () -> notifier.notice("⚠️ Guichet n'a pas la permission de répondre correctement dans "
                 + (failure.channelId() == 0 ? "un salon" : "<#" + failure.channelId() + ">")
                 + " (Voir le salon, Envoyer des messages, Intégrer des liens, Lire l'historique). "
-                + "Un membre de l'équipe du serveur peut l'ajouter dans les paramètres du salon."));
+                + "Un membre de l'équipe du serveur peut l'ajouter dans les paramètres du salon.")));
     }
 }

@@ -8,6 +8,7 @@ import fr.guichet.bot.assistant.Assistant;
 import fr.guichet.bot.ops.CatalogueSnapshot;
 import fr.guichet.bot.ops.Health;
 import fr.guichet.bot.ops.Termination;
+import fr.guichet.bot.privacy.Forgetting;
 import fr.guichet.bot.store.SqliteHandoffStore;
 import fr.guichet.bot.store.SqliteLease;
 import java.io.PrintStream;
@@ -281,8 +282,8 @@ public final class DiscordCommand implements Command {
         GatewayWatch watch = new GatewayWatch(api, zoned, GATEWAY_STALE_AFTER);
         Futures.countErrors(app.metrics()::discordError);
         try {
-            DiscordBot bot = new DiscordBot(assistant, app.catalogue(), cases, notifier, renderers(app),
-                    new RateLimiter(zoned), settings.adviserRoleId(), settings.staffChannelId(), acknowledging, handlers,
+            DiscordBot bot = new DiscordBot(assistant, app.catalogue(), cases, app.questions(), app.forgetting(notifier), notifier,
+                    renderers(app), new RateLimiter(zoned), settings.adviserRoleId(), settings.staffChannelId(), acknowledging, handlers,
                     new java.util.concurrent.Semaphore(CONCURRENT_ANSWERS),
                     new DiscordBot.Outbound(callbacks, MessageBuilder::new, Interactions::javacordUpdater, SEND_TIMEOUT), zoned);
             bot.attach(api);

@@ -8,6 +8,8 @@ import fr.guichet.bot.discord.DiscordMessage.Row;
 import fr.guichet.bot.discord.DiscordMessage.Style;
 import fr.guichet.bot.handoff.AdviserNotifier;
 import fr.guichet.bot.handoff.CaseSummary;
+import fr.guichet.bot.handoff.CaseEvent;
+import fr.guichet.bot.handoff.CaseState;
 import fr.guichet.bot.handoff.HandoffCase;
 import fr.guichet.knowledge.catalogue.Adviser;
 import java.util.ArrayList;
@@ -85,6 +87,42 @@ public final class DiscordNotifier implements AdviserNotifier {
         Set<Long> ping = ids(to);
         String content = mention(ping) + "🔁 Dossier " + c.id() + " réaffecté à " + who(to) + " par " + neutralize(by) + ".";
         send(c, () -> staff.postInThread(c.id(), threadName(c), short_(c, content, ping), full(c, null, Set.of())));
+    }
+
+    /**
+     * The entrepreneur asked to be forgotten. The thread says so (pinging the adviser when
+     * the case was still theirs to handle: nobody must call), and Guichet's messages there
+     * that showed the case (contact, Discord account, conversation, reason) are rewritten: the
+     * first into the case as it now is, the others into a line saying they were erased. When
+     * the thread is out of reach, the staff channel is asked to delete its messages.
+     */
+    @Override
+    public void caseForgotten(HandoffCase c, Adviser adviser) {
+        boolean cancelledNow = c.state() == CaseState.CANCELLED && c.lastEvent(CaseEvent.CANCELLED) != null
+                && c.lastEvent(CaseEvent.CANCELLED).equals(c.lastEvent(CaseEvent.FORGOTTEN));
+        Set<Long> ping = cancelledNow ? ids(adviser) : Set.of();
+        String erased = " Ses coordonnées, la conversation et le motif sont effacés, ici comme dans la base de Guichet.";
+        DiscordMessage notice = new DiscordMessage(mention(ping) + "🗑️ " + (cancelledNow
+                ? "Dossier " + c.id() + " annulé : l'entrepreneur a demandé à être oublié (/oublier). Ne le recontactez pas."
+                : "Dossier " + c.id() + " : l'entrepreneur a demandé à être oublié (/oublier).") + erased,
+                List.of(), List.of(), ping);
+        DiscordMessage first = new DiscordMessage("🗑️ Dossier " + c.id() + " " + c.state().label()
+                + " : l'entrepreneur a demandé à être oublié.", List.of(Embed.of(CaseSummary.headline(c),
+                "Coordonnées, compte Discord, conversation et motif effacés à sa demande (/oublier).\nConseiller : "
+                        + c.adviserId() + " (relais : " + c.backupId() + ")")), List.of(), Set.of());
+        DiscordMessage others = DiscordMessage.text("🗑️ Message effacé : l'entrepreneur a demandé à être oublié.");
+        String deleteByHand = "⚠️ Guichet n'a pas pu modifier le fil du dossier " + c.id() + " : supprimez-en les messages "
+                + "qui montrent les coordonnées et la conversation de l'entrepreneur, qui a demandé à être oublié.";
+        try {
+            if (staff.rewriteCase(c.id(), notice, first, others) == StaffChannel.Rewrite.OUT_OF_REACH) {
+                notice(deleteByHand);
+            }
+        } catch (StaffChannel.DiscordFailure e) {
+            LOG.warn("case {}: the thread of a forgotten case could not be rewritten ({})", c.id(), e.getMessage());
+            notice(deleteByHand + (e.missingPermissions() ? " (Il lui manque une permission dans le salon des conseillers : "
+                    + "Voir les anciens messages, Envoyer des messages dans les fils.)" : ""));
+            throw e;
+        }
     }
 
     /** A problem operators must fix (a permission missing somewhere), told in the staff channel; never throws. */

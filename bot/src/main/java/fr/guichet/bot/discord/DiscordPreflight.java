@@ -79,7 +79,7 @@ public final class DiscordPreflight {
     /**
      * The link that adds the bot to a server with the permissions Guichet needs: View
      * Channels, Send Messages, Send Messages in Threads, Create Public Threads, Embed Links,
-     * Read Message History, Use Application Commands.
+     * Attach Files (the chart of /statistiques), Read Message History, Use Application Commands.
      */
     public static String inviteLink(long applicationId) {
         return "https://discord.com/oauth2/authorize?client_id=" + applicationId
@@ -92,6 +92,7 @@ public final class DiscordPreflight {
             | (1L << 38) // Send Messages in Threads
             | (1L << 35) // Create Public Threads
             | (1L << 14) // Embed Links
+            | (1L << 15) // Attach Files
             | (1L << 16) // Read Message History
             | (1L << 31); // Use Application Commands
 }

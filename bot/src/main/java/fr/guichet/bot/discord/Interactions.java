@@ -109,6 +109,16 @@ final class Interactions {
         followUps(i, messages.subList(1, messages.size()), ack == Ack.PRIVATE, what);
     }
 
+    /**
+     * The answer to a private deferral, one message with one file attached (a chart): sent as
+     * multipart, the file beside the message's JSON.
+     */
+    void answerWithFile(InteractionBase i, DiscordMessage m, String fileName, byte[] bytes, String what) {
+        guard(List.of(m), what);
+        Futures.await(logged(JavacordMessages.fill(updaters.apply(i), m, false).addAttachment(bytes, fileName).update(), i,
+                what), timeout, what);
+    }
+
     /** Follow-up messages, private or public (after a deferred update: the public notice of a case change). */
     void followUps(InteractionBase i, List<DiscordMessage> messages, boolean ephemeral, String what) {
         guard(messages, what);

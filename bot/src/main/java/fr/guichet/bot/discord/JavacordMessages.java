@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.javacord.api.entity.message.MessageBuilder;
+import org.javacord.api.entity.message.MessageUpdater;
 import org.javacord.api.entity.message.MessageFlag;
 import org.javacord.api.entity.message.component.ActionRow;
 import org.javacord.api.entity.message.component.ButtonBuilder;
@@ -106,6 +107,18 @@ final class JavacordMessages {
                     : SelectMenuOption.create(o.label(), o.value(), o.description()));
         }
         return SelectMenu.createStringMenu(s.customId(), s.placeholder(), 1, 1, options);
+    }
+
+    /**
+     * Fills the updater of one of Guichet's messages with all of {@code m}: sent with
+     * {@code replaceMessage()}, whatever {@code m} lacks (embeds, components) goes.
+     */
+    static MessageUpdater fill(MessageUpdater updater, DiscordMessage m) {
+        updater.setAllowedMentions(allowedMentions(m.mentionUsers()));
+        updater.setContent(m.content());
+        updater.addEmbeds(embeds(m));
+        updater.addComponents(components(m));
+        return updater;
     }
 
     /** Fills a channel message builder (thread posts, replies to mentions and direct messages). */

@@ -2,6 +2,8 @@ package fr.guichet.bot.discord;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -12,6 +14,7 @@ import org.javacord.api.entity.channel.ChannelType;
 import org.javacord.api.entity.channel.ServerTextChannel;
 import org.javacord.api.entity.channel.ServerThreadChannel;
 import org.javacord.api.entity.channel.TextChannel;
+import org.javacord.api.entity.message.Message;
 import org.javacord.api.entity.message.MessageBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -108,6 +111,56 @@ final class JavacordStaffChannel implements StaffChannel {
             settle(createThread(caseId, threadName).thenCompose(created -> sendAll(created, ifNew, caseId)
                     .thenCompose(v -> sendAll(created, messages, caseId))), "open a new thread for case " + caseId);
         }
+    }
+
+    /**
+     * Guichet's messages read in a case thread to rewrite them: Discord's most per request. A
+     * case thread holds the case, its reminders and the advisers' changes: far fewer.
+     */
+    static final int CASE_MESSAGES = 100;
+
+    @Override
+    public Rewrite rewriteCase(String caseId, DiscordMessage notice, DiscordMessage first, DiscordMessage others) {
+        check(List.of(notice, first, others), caseId);
+        Optional<Long> stored = known.threadOf(caseId);
+        Optional<ServerThreadChannel> found = find(caseId, stored);
+        if (found.isEmpty()) {
+            if (stored.isEmpty()) {
+                return Rewrite.NO_THREAD;
+            }
+            LOG.warn("case {}: its thread is not reachable, the erasure is told in the staff channel", caseId);
+            settle(sendAll(channel(), List.of(DiscordMessage.text("🧵 Fil du dossier " + caseId + " : <#" + stored.get() + ">"),
+                    notice), caseId), "tell the erasure of case " + caseId + " in the staff channel");
+            return Rewrite.OUT_OF_REACH;
+        }
+        ServerThreadChannel thread = found.get();
+        // read first (an archived thread can be read), then post (which reopens an archived thread,
+        // whose messages could not be edited otherwise), then edit, oldest first
+        CompletableFuture<Void> chain = Futures.logged(thread.getMessagesAfter(CASE_MESSAGES, thread.getId()),
+                        "read the thread of case " + caseId)
+                .thenCompose(messages -> sendAll(thread, List.of(notice), caseId)
+                        .thenCompose(posted -> rewrite(aboutTheCase(messages), first, others, caseId)));
+        settle(chain, "rewrite the thread of case " + caseId);
+        return Rewrite.REWRITTEN;
+    }
+
+    /** Guichet's own messages with embeds, oldest first: the case and what repeated it (reminders, escalations). */
+    private static List<Message> aboutTheCase(Collection<Message> messages) {
+        return messages.stream().filter(m -> m.getAuthor().isYourself() && !m.getEmbeds().isEmpty())
+                .sorted(Comparator.comparingLong(Message::getId)).toList();
+    }
+
+    /** Replaces each message whole (content, embeds, components, attachments), one after the other. */
+    private static CompletableFuture<Void> rewrite(List<Message> messages, DiscordMessage first, DiscordMessage others,
+                                                   String caseId) {
+        CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
+        for (int n = 0; n < messages.size(); n++) {
+            Message m = messages.get(n);
+            DiscordMessage with = n == 0 ? first : others;
+            chain = chain.thenCompose(v -> Futures.logged(JavacordMessages.fill(m.createUpdater(), with).replaceMessage(),
+                    "rewrite a message of case " + caseId).thenApply(edited -> null));
+        }
+        return chain;
     }
 
     @Override

@@ -14,6 +14,7 @@ import fr.guichet.bot.discord.DiscordMessage.Option;
 import fr.guichet.bot.discord.DiscordMessage.Row;
 import fr.guichet.bot.discord.DiscordMessage.Select;
 import fr.guichet.bot.discord.DiscordMessage.Style;
+import fr.guichet.bot.handoff.AdviserRouter;
 import fr.guichet.knowledge.catalogue.CatalogueInfo;
 import fr.guichet.knowledge.catalogue.Entry;
 import fr.guichet.knowledge.catalogue.EntryKind;
@@ -69,7 +70,7 @@ public final class ReplyRenderer {
 
     /** An answer: its text, its cards, and the buttons (adviser, 👍 👎, link and details per card, suggestions). */
     public List<DiscordMessage> reply(Reply reply) {
-        List<Embed> embeds = new ArrayList<>(DiscordLimits.textEmbeds(null, neutralize(reply.text())));
+        List<Embed> embeds = new ArrayList<>(DiscordLimits.textEmbeds(null, neutralize(withDelayNotice(reply))));
         List<Row> rows = new ArrayList<>();
         rows.add(Row.of(
                 Button.of(reply.handoff().needed() ? Style.PRIMARY : Style.SECONDARY, HANDOFF, HANDOFF_LABEL),
@@ -98,8 +99,21 @@ public final class ReplyRenderer {
 
     /** A proposal to hand the case to an adviser: its text and the one button that opens the form. */
     public List<DiscordMessage> proposal(Reply proposal) {
-        return DiscordLimits.pack(null, DiscordLimits.textEmbeds("Un conseiller peut prendre le relais", neutralize(proposal.text())),
+        return DiscordLimits.pack(null, DiscordLimits.textEmbeds("Un conseiller peut prendre le relais",
+                        neutralize(withDelayNotice(proposal))),
                 List.of(Row.of(Button.of(Style.PRIMARY, HANDOFF, HANDOFF_LABEL))), null, Set.of());
+    }
+
+    /**
+     * The reply's text and, when every adviser of the domain is away, what that means for the
+     * delay ({@link AdviserRouter.Routing#delayNotice()}): the usual delay cannot be promised.
+     * The assistant may already say it in its text; it is then not said twice.
+     */
+    static String withDelayNotice(Reply reply) {
+        return reply.proposedAdviser().flatMap(AdviserRouter.Routing::delayNotice)
+                .filter(notice -> !reply.text().contains(notice))
+                .map(notice -> reply.text() + "\n\n⚠️ " + notice)
+                .orElse(reply.text());
     }
 
     /** A short notice (refusal, confirmation), as plain content. */

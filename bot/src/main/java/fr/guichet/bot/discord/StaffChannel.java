@@ -23,6 +23,25 @@ public interface StaffChannel {
     /** Posts in the staff channel itself: operational notices (missing permissions…). */
     void notice(DiscordMessage message);
 
+    /** What {@link #rewriteCase} could do. */
+    enum Rewrite {
+        /** The notice is in the thread and Guichet's messages about the case are rewritten. */
+        REWRITTEN,
+        /** No thread was ever opened for the case: Discord holds nothing of it. */
+        NO_THREAD,
+        /** The thread exists but is out of reach: the notice went to the staff channel, with a link. */
+        OUT_OF_REACH
+    }
+
+    /**
+     * For an entrepreneur who asked to be forgotten: posts {@code notice} in the case's thread,
+     * then rewrites Guichet's own messages there that carry the case (those with embeds: the
+     * case itself, reminders, escalations), the oldest into {@code first}, the others into
+     * {@code others}, so that nothing erased can still be read in Discord. Finds the thread as
+     * {@link #postInThread} does, but never opens one.
+     */
+    Rewrite rewriteCase(String caseId, DiscordMessage notice, DiscordMessage first, DiscordMessage others);
+
     /** Discord refused or did not answer in time. The message is for logs: no personal data. */
     final class DiscordFailure extends RuntimeException {
         private final boolean missingPermissions;

@@ -57,10 +57,9 @@ class DiscordAdviserDeskTest {
     void desk() {
         store = SqliteHandoffStore.open(data, DiscordFixtures.CLOCK);
         DiscordNotifier notifier = new DiscordNotifier(staff, DiscordFixtures.catalogue().advisersById());
-        bot = new DiscordBot(DiscordFixtures.assistant(store, notifier, data), DiscordFixtures.catalogue(), store, notifier,
-                new ReplyRenderer(Optional.of(LocalDate.of(2026, 11, 28))), new RateLimiter(DiscordFixtures.CLOCK),
-                DiscordFixtures.ROLE, DiscordFixtures.STAFF, Runnable::run, Runnable::run, new java.util.concurrent.Semaphore(2),
-                DiscordFixtures.outbound(() -> DiscordFixtures.builder(MessageBuilder.class)), DiscordFixtures.CLOCK);
+        bot = DiscordFixtures.bot(DiscordFixtures.core(store, notifier, data), store, notifier,
+                new ReplyRenderer(Optional.of(LocalDate.of(2026, 11, 28))),
+                DiscordFixtures.outbound(() -> DiscordFixtures.builder(MessageBuilder.class)));
         caseId = store.create(new NewCase("discord:1001", null, Theme.CREATION, "alice-creation", "bruno-creation",
                 "demande explicite d'un conseiller", List.of(), List.of())).id();
     }
@@ -107,8 +106,16 @@ class DiscordAdviserDeskTest {
     }
 
     @Test
-    void aColleagueWhoClaimsTakesTheCaseOver() {
+    void aColleagueWhoClaimsTakesTheCaseOverInOneTransaction() {
+        SqliteHandoffStore spied = org.mockito.Mockito.spy(store);
+        DiscordNotifier notifier = new DiscordNotifier(staff, DiscordFixtures.catalogue().advisersById());
+        bot = DiscordFixtures.bot(DiscordFixtures.core(spied, notifier, data), spied, notifier,
+                new ReplyRenderer(Optional.empty()), DiscordFixtures.outbound(() -> DiscordFixtures.builder(MessageBuilder.class)));
         click(DiscordNotifier.CLAIM + caseId, BRUNO, true);
+        // reassigned and claimed by the store in one transaction: both happen or neither
+        verify(spied).claim(eq(caseId), eq("bruno-creation"), anyString(), eq("bruno-creation"));
+        verify(spied, never()).reassign(anyString(), anyString(), anyString(), anyString());
+        verify(spied, never()).transition(anyString(), any(), anyString());
         assertEquals(CaseState.CLAIMED, stored().state());
         assertEquals("bruno-creation", stored().adviserId());
         assertTrue(stored().events().stream().anyMatch(e -> e.action().equals(CaseEvent.REASSIGNED)

@@ -66,20 +66,21 @@ class DiscordBotTest {
     private SqliteHandoffStore store;
     private final StaffChannel staff = mock(StaffChannel.class);
     private DiscordBot bot;
+    private DiscordFixtures.Core core;
     private final List<MessageBuilder> channelMessages = new ArrayList<>();
 
     @BeforeEach
     void bot() {
         store = spy(SqliteHandoffStore.open(data, DiscordFixtures.CLOCK));
         DiscordNotifier notifier = new DiscordNotifier(staff, DiscordFixtures.catalogue().advisersById());
-        bot = new DiscordBot(DiscordFixtures.assistant(store, notifier, data), DiscordFixtures.catalogue(), store, notifier,
-                new ReplyRenderer(Optional.of(LocalDate.of(2026, 11, 28))), new RateLimiter(DiscordFixtures.CLOCK),
-                DiscordFixtures.ROLE, DiscordFixtures.STAFF, Runnable::run, Runnable::run, new Semaphore(2), DiscordFixtures.outbound(() -> {
+        core = DiscordFixtures.core(store, notifier, data);
+        bot = DiscordFixtures.bot(core, store, notifier, new ReplyRenderer(Optional.of(LocalDate.of(2026, 11, 28))),
+                DiscordFixtures.outbound(() -> {
                     MessageBuilder b = DiscordFixtures.builder(MessageBuilder.class);
                     when(b.send(any(TextChannel.class))).thenReturn(CompletableFuture.completedFuture(mock(Message.class)));
                     channelMessages.add(b);
                     return b;
-                }), DiscordFixtures.CLOCK);
+                }));
         bot.botUserId(BOT);
     }
 
@@ -326,6 +327,197 @@ class DiscordBotTest {
         assertDeferredPrivately(r);
     }
 
+    // ---- consent, /oublier, containment ------------------------------------------------------
+
+    @Test
+    void anUnclearConsentKeepsNoContactAndSaysSoAndANoIsANo() {
+        DiscordFixtures.Responses[] r = new DiscordFixtures.Responses[1];
+        bot.onModal(form("oui enfin non", r)); // starts with « oui », is no clear yes
+        HandoffCase stored = store.list(EnumSet.of(CaseState.OPEN)).get(0);
+        assertEquals(null, stored.contact(), "unclear: nothing kept");
+        String text = content(r[0].updater());
+        assertTrue(text.contains(DiscordBot.CONSENT_UNCLEAR), text);
+
+        store.transition(stored.id(), CaseState.RESOLVED, "alice-creation");
+        DiscordFixtures.Responses[] no = new DiscordFixtures.Responses[1];
+        bot.onModal(form("oh non merci", no));
+        HandoffCase second = store.list(EnumSet.of(CaseState.OPEN)).get(0);
+        assertEquals(null, second.contact());
+        String told = content(no[0].updater());
+        assertTrue(told.contains("la réponse viendra ici, sur Discord") && !told.contains(DiscordBot.CONSENT_UNCLEAR), told);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void forgetErasesTheCaseTellsExactlyWhatWentAndRewritesTheStaffThread() {
+        bot.onSlash(slash("question", "texte", QUESTION, new DiscordFixtures.Responses[1]));
+        bot.onModal(form("oui", new DiscordFixtures.Responses[1]));
+        HandoffCase opened = store.list(EnumSet.of(CaseState.OPEN)).get(0);
+
+        DiscordFixtures.Responses[] r = new DiscordFixtures.Responses[1];
+        bot.onSlash(slash("oublier", null, null, r));
+
+        assertDeferredPrivately(r[0]);
+        String told = content(r[0].updater());
+        assertTrue(told.startsWith("C'est fait. J'ai effacé :"), told);
+        assertTrue(told.contains("la demande " + opened.id() + " : vos coordonnées, la conversation transmise et le motif"
+                + " ; cette demande est annulée"), told);
+        assertTrue(told.contains("notre conversation en cours"), told);
+        HandoffCase erased = store.find(opened.id()).orElseThrow();
+        assertEquals(CaseState.CANCELLED, erased.state());
+        assertEquals(null, erased.contact());
+        assertTrue(erased.transcript().isEmpty());
+        // the thread: told (the adviser pinged: nobody must call), and its copy of the case rewritten
+        ArgumentCaptor<DiscordMessage> notice = ArgumentCaptor.forClass(DiscordMessage.class);
+        ArgumentCaptor<DiscordMessage> first = ArgumentCaptor.forClass(DiscordMessage.class);
+        ArgumentCaptor<DiscordMessage> others = ArgumentCaptor.forClass(DiscordMessage.class);
+        verify(staff).rewriteCase(eq(opened.id()), notice.capture(), first.capture(), others.capture());
+        long adviser = Long.parseLong(DiscordFixtures.catalogue().adviser(opened.adviserId()).orElseThrow().discordUserId());
+        assertEquals(Set.of(adviser), notice.getValue().mentionUsers());
+        assertTrue(notice.getValue().content().contains("annulé : l'entrepreneur a demandé à être oublié"),
+                notice.getValue().content());
+        for (DiscordMessage m : List.of(notice.getValue(), first.getValue(), others.getValue())) {
+            DiscordFixtures.assertWithinLimits(List.of(m));
+            String all = m.content() + m.embeds().stream().map(e -> e.title() + " " + e.description()).toList();
+            for (String gone : List.of("Jean Dupont", "Boulangerie Dupont", "06 00 00 00 00", "bethune", "<@" + USER + ">")) {
+                assertFalse(all.contains(gone), gone + " still shown: " + all);
+            }
+            assertTrue(m.rows().isEmpty(), "no button left under a forgotten case");
+        }
+        assertTrue(first.getValue().content().startsWith("🗑️ Dossier " + opened.id() + " annulé"), first.getValue().content());
+
+        // a second time, nothing is left
+        DiscordFixtures.Responses[] again = new DiscordFixtures.Responses[1];
+        bot.onSlash(slash("oublier", null, null, again));
+        assertEquals("Je ne gardais rien de vous : il n'y avait rien à effacer.", content(again[0].updater()));
+    }
+
+    @Test
+    void whenTheStoreFailsForgetSaysNothingWasErased() {
+        bot.onModal(form("oui", new DiscordFixtures.Responses[1]));
+        doThrow(new StoreException("base verrouillée")).when(store).eraseEntrepreneur(anyString());
+        DiscordFixtures.Responses[] r = new DiscordFixtures.Responses[1];
+        bot.onSlash(slash("oublier", null, null, r));
+        assertEquals(DiscordBot.FORGET_FAILED, content(r[0].updater()));
+        assertEquals("Jean Dupont", store.list(EnumSet.of(CaseState.OPEN)).get(0).contact().name(), "nothing erased");
+        verify(staff, never()).rewriteCase(anyString(), any(), any(), any());
+    }
+
+    @Test
+    void anErrorInOneEventIsContainedTheUserGetsTheApologyAndTheBotGoesOn() {
+        ListAppender<ILoggingEvent> logs = DiscordFixtures.captureLogs(DiscordBot.class);
+        try {
+            // deep in a handler, after the acknowledgement: the apology replaces « Guichet réfléchit… »
+            doThrow(new StackOverflowError()).when(store).eraseEntrepreneur(anyString());
+            DiscordFixtures.Responses[] r = new DiscordFixtures.Responses[1];
+            bot.onSlash(slash("oublier", null, null, r)); // must not throw
+            assertEquals(DiscordBot.SORRY, content(r[0].updater()));
+
+            // before anything was sent: the listener contains it (Javacord's thread and the bot go on)
+            org.javacord.api.DiscordApi api = mock(org.javacord.api.DiscordApi.class);
+            org.javacord.api.entity.user.User yourself = mock(org.javacord.api.entity.user.User.class);
+            when(api.getYourself()).thenReturn(yourself);
+            bot.attach(api);
+            ArgumentCaptor<org.javacord.api.listener.interaction.SlashCommandCreateListener> listener =
+                    ArgumentCaptor.forClass(org.javacord.api.listener.interaction.SlashCommandCreateListener.class);
+            verify(api).addSlashCommandCreateListener(listener.capture());
+            org.javacord.api.event.interaction.SlashCommandCreateEvent event =
+                    mock(org.javacord.api.event.interaction.SlashCommandCreateEvent.class);
+            SlashCommandInteraction broken = mock(SlashCommandInteraction.class);
+            when(event.getSlashCommandInteraction()).thenReturn(broken);
+            when(broken.getCommandName()).thenThrow(new OutOfMemoryError("Java heap space"));
+            listener.getValue().onSlashCommandCreate(event); // must not throw
+
+            assertTrue(logs.list.stream().anyMatch(e -> e.getFormattedMessage().contains("StackOverflowError")), logs.list.toString());
+            assertTrue(logs.list.stream().anyMatch(e -> e.getFormattedMessage().contains("slash command: handling failed")
+                    && e.getFormattedMessage().contains("OutOfMemoryError")), logs.list.toString());
+
+            // and the next event is answered as usual
+            DiscordFixtures.Responses[] next = new DiscordFixtures.Responses[1];
+            bot.onSlash(slash("profil", null, null, next));
+            assertTrue(content(next[0].updater()).startsWith("Je ne sais encore rien"));
+        } finally {
+            DiscordFixtures.stopCapture(DiscordBot.class, logs);
+        }
+    }
+
+    @Test
+    void whenEveryAdviserIsAwayTheProposalSaysSoOnce() throws Exception {
+        StringBuilder absences = new StringBuilder();
+        DiscordFixtures.catalogue().advisers().forEach(a -> absences.append(a.id()).append(" 2026-12-20\n"));
+        java.nio.file.Files.writeString(data.resolve("absences.txt"), absences);
+
+        DiscordFixtures.Responses[] r = new DiscordFixtures.Responses[1];
+        bot.onSlash(slash("conseiller", null, null, r));
+
+        String shown = embeds(r[0].updater()).stream().map(e -> DiscordFixtures.json(e).path("description").asText(""))
+                .collect(java.util.stream.Collectors.joining("\n"));
+        assertTrue(shown.contains("sont tous absents en ce moment"), shown);
+        assertTrue(shown.contains("à partir du lundi 21 décembre 2026"), shown);
+        assertEquals(shown.indexOf("sont tous absents"), shown.lastIndexOf("sont tous absents"), "said once: " + shown);
+    }
+
+    // ---- /statistiques ---------------------------------------------------------------------------
+
+    private SlashCommandInteraction statistics(String period, boolean adviser, DiscordFixtures.Responses[] out) {
+        SlashCommandInteraction i = mock(SlashCommandInteraction.class);
+        out[0] = DiscordFixtures.wire(i, USER, adviser);
+        when(i.getCommandName()).thenReturn("statistiques");
+        when(i.getArgumentStringValueByName(anyString())).thenReturn(Optional.ofNullable(period));
+        return i;
+    }
+
+    @Test
+    void statisticsGiveTheKeyFiguresAndTheChartToAdvisersOnly() {
+        bot.onSlash(slash("question", "texte", QUESTION, new DiscordFixtures.Responses[1]));
+        bot.onSlash(slash("question", "texte", "formation hygiene restaurant", new DiscordFixtures.Responses[1]));
+
+        DiscordFixtures.Responses[] r = new DiscordFixtures.Responses[1];
+        bot.onSlash(statistics(null, true, r));
+
+        assertDeferredPrivately(r[0]);
+        String text = content(r[0].updater());
+        assertTrue(text.startsWith("Statistiques de Guichet du 2 novembre 2026 au 1 décembre 2026"), text);
+        assertTrue(text.contains("Questions posées : 2"), text);
+        ArgumentCaptor<byte[]> png = ArgumentCaptor.forClass(byte[].class);
+        verify(r[0].updater()).addAttachment(png.capture(), eq(AdviserDesk.CHART));
+        assertTrue(png.getValue().length > 1000, "a chart: " + png.getValue().length + " bytes");
+        assertEquals("\u0089PNG", new String(png.getValue(), 0, 4, java.nio.charset.StandardCharsets.ISO_8859_1));
+        verify(r[0].updater()).update();
+        assertNoPing(mentions(r[0].updater()));
+
+        // someone without the adviser role: refused, and reads nothing
+        DiscordFixtures.Responses[] refused = new DiscordFixtures.Responses[1];
+        bot.onSlash(statistics(null, false, refused));
+        assertEquals(AdviserDesk.NOT_ADVISER, content(refused[0].updater()));
+        verify(refused[0].updater(), never()).addAttachment(any(byte[].class), anyString());
+    }
+
+    @Test
+    void statisticsSayAnUnreadablePeriodAndWithoutAttachFilesComeAsText() {
+        DiscordFixtures.Responses[] bad = new DiscordFixtures.Responses[1];
+        bot.onSlash(statistics("le mois dernier", true, bad));
+        assertEquals("Période illisible « le mois dernier » : écrivez par exemple 30j, 2026-03 ou 2026-03-01..2026-03-31.",
+                content(bad[0].updater()));
+
+        DiscordFixtures.Responses[] empty = new DiscordFixtures.Responses[1];
+        bot.onSlash(statistics("7j", true, empty));
+        assertTrue(content(empty[0].updater()).contains("rien à montrer pour l'instant"));
+        verify(empty[0].updater(), never()).addAttachment(any(byte[].class), anyString());
+
+        bot.onSlash(slash("question", "texte", QUESTION, new DiscordFixtures.Responses[1]));
+        DiscordFixtures.Responses[] noFiles = new DiscordFixtures.Responses[1];
+        SlashCommandInteraction i = statistics("2026-12", true, noFiles);
+        // what Discord gives in app_permissions: everything Guichet asks for but Attach Files
+        when(i.getBotPermissions()).thenReturn(Optional.of(EnumSet.complementOf(
+                EnumSet.of(org.javacord.api.entity.permission.PermissionType.ATTACH_FILE))));
+        bot.onSlash(i);
+        String text = content(noFiles[0].updater());
+        assertTrue(text.startsWith("Statistiques de Guichet du 1 décembre 2026 au 31 décembre 2026"), text);
+        assertTrue(text.endsWith(AdviserDesk.NO_ATTACH), text);
+        verify(noFiles[0].updater(), never()).addAttachment(any(byte[].class), anyString());
+    }
+
     // ---- mentions and direct messages ---------------------------------------------------------
 
     private static Message message(String content, boolean direct, long channelId, boolean bot, boolean yourself) {
@@ -394,15 +586,13 @@ class DiscordBotTest {
     void aSendFailureOnAMentionIsContained() {
         Message m = message("<@" + BOT + "> " + QUESTION, false, DiscordFixtures.CHANNEL, false, false);
         Exception refused = DiscordFixtures.missingPermissions();
-        DiscordBot failing = new DiscordBot(DiscordFixtures.assistant(store, new DiscordNotifier(staff,
-                DiscordFixtures.catalogue().advisersById()), data), DiscordFixtures.catalogue(), store,
-                new DiscordNotifier(staff, DiscordFixtures.catalogue().advisersById()), new ReplyRenderer(Optional.empty()),
-                new RateLimiter(DiscordFixtures.CLOCK), DiscordFixtures.ROLE, DiscordFixtures.STAFF, Runnable::run, Runnable::run, new Semaphore(2),
-                DiscordFixtures.outbound(() -> {
+        DiscordNotifier notifier = new DiscordNotifier(staff, DiscordFixtures.catalogue().advisersById());
+        DiscordBot failing = DiscordFixtures.bot(DiscordFixtures.core(store, notifier, data), store, notifier,
+                new ReplyRenderer(Optional.empty()), DiscordFixtures.outbound(() -> {
                     MessageBuilder b = DiscordFixtures.builder(MessageBuilder.class);
                     when(b.send(any(TextChannel.class))).thenReturn(CompletableFuture.failedFuture(refused));
                     return b;
-                }), DiscordFixtures.CLOCK);
+                }));
         failing.botUserId(BOT);
         failing.onMessage(m); // must not throw
         verify(staff).notice(any());

@@ -1,6 +1,7 @@
 package fr.guichet.bot.discord;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
@@ -188,7 +189,7 @@ class DiscordCommandTest {
             }
             assertTrue(printed.contains("Guichet est connecté à Discord en tant que Guichet"), printed + errLines());
             assertTrue(printed.contains("https://discord.com/oauth2/authorize?client_id=123&scope=bot%20applications.commands"
-                    + "&permissions=311385213952"), printed);
+                    + "&permissions=311385246720"), printed);
             verify(api).addSlashCommandCreateListener(any());
             verify(api).addButtonClickListener(any());
             verify(api).addModalSubmitListener(any());
@@ -202,8 +203,8 @@ class DiscordCommandTest {
             runner.shutdownNow();
         }
         // the commands went to both guilds, and none stay global (no command shown twice)
-        verify(api).bulkOverwriteServerApplicationCommands(eq(7L), argThat(set -> set.size() == 7));
-        verify(api).bulkOverwriteServerApplicationCommands(eq(8L), argThat(set -> set.size() == 7));
+        verify(api).bulkOverwriteServerApplicationCommands(eq(7L), argThat(set -> set.size() == 8));
+        verify(api).bulkOverwriteServerApplicationCommands(eq(8L), argThat(set -> set.size() == 8));
         verify(api).bulkOverwriteGlobalApplicationCommands(Set.of());
     }
 
@@ -231,8 +232,8 @@ class DiscordCommandTest {
                     .getJsonBodyForApplicationCommand();
             byName.put(json.path("name").asText(), json);
         }
-        assertEquals(Set.of("question", "dispositifs", "formations", "conseiller", "profil", "oublier", "dossiers"),
-                byName.keySet());
+        assertEquals(Set.of("question", "dispositifs", "formations", "conseiller", "profil", "oublier", "dossiers",
+                "statistiques"), byName.keySet());
         var texte = byName.get("question").path("options").get(0);
         assertEquals("texte", texte.path("name").asText());
         assertTrue(texte.path("required").asBoolean());
@@ -243,8 +244,17 @@ class DiscordCommandTest {
         assertTrue(theme.path("choices").size() <= 25, "Discord allows 25 choices");
         assertEquals("creation", theme.path("choices").get(0).path("value").asText());
         assertEquals(false, byName.get("dossiers").path("dm_permission").asBoolean(true));
-        assertEquals("32", byName.get("dossiers").path("default_member_permissions").asText(),
-                "hidden from members without Manage Server until opened to the adviser role");
+        for (String advisers : List.of("dossiers", "statistiques")) {
+            assertEquals(false, byName.get(advisers).path("dm_permission").asBoolean(true), advisers);
+            assertEquals("32", byName.get(advisers).path("default_member_permissions").asText(),
+                    advisers + ": hidden from members without Manage Server until opened to the adviser role");
+        }
+        var period = byName.get("statistiques").path("options").get(0);
+        assertEquals("période", period.path("name").asText());
+        assertFalse(period.path("required").asBoolean(true), "by default the last 30 days");
+        assertEquals(AdviserDesk.PERIOD_LENGTH, period.path("max_length").asInt());
+        byName.values().forEach(c -> c.path("options").forEach(o -> assertTrue(o.path("description").asText().length() <= 100,
+                o.path("description").asText())));
         assertTrue(byName.get("question").path("default_member_permissions").isMissingNode()
                 || byName.get("question").path("default_member_permissions").isNull());
         byName.values().forEach(c -> assertTrue(c.path("description").asText().length() <= 100));

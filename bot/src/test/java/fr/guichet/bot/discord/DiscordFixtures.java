@@ -13,6 +13,8 @@ import fr.guichet.bot.Wiring;
 import fr.guichet.bot.assistant.Assistant;
 import fr.guichet.bot.feedback.InMemoryFeedbackStore;
 import fr.guichet.bot.handoff.HandoffStore;
+import fr.guichet.bot.privacy.Forgetting;
+import fr.guichet.bot.report.InMemoryQuestionLog;
 import fr.guichet.knowledge.catalogue.Catalogue;
 import fr.guichet.knowledge.catalogue.CatalogueException;
 import fr.guichet.knowledge.catalogue.CatalogueLoader;
@@ -27,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
 import org.javacord.api.entity.channel.TextChannel;
 import org.javacord.api.entity.message.Message;
 import org.javacord.api.entity.message.embed.EmbedBuilder;
@@ -73,12 +76,28 @@ final class DiscordFixtures {
                 BigDecimal.valueOf(500_000), Optional.empty());
     }
 
+    /** The real assistant on the bundled catalogue, and the stores it records into besides the cases. */
+    record Core(Assistant assistant, InMemoryFeedbackStore feedback, InMemoryQuestionLog questions) {
+    }
+
     /** The real assistant on the bundled catalogue, with this case store and notifier. */
-    static Assistant assistant(HandoffStore cases, DiscordNotifier notifier, Path data) {
+    static Core core(HandoffStore cases, DiscordNotifier notifier, Path data) {
         Catalogue c = catalogue();
-        return Wiring.assistant(c, CatalogueIndex.build(c, CLOCK), cases, new InMemoryFeedbackStore(),
-                new fr.guichet.bot.report.InMemoryQuestionLog(), notifier,
-                settings(data), CLOCK);
+        InMemoryFeedbackStore feedback = new InMemoryFeedbackStore();
+        InMemoryQuestionLog questions = new InMemoryQuestionLog();
+        return new Core(Wiring.assistant(c, CatalogueIndex.build(c, CLOCK), cases, feedback, questions, notifier,
+                settings(data), CLOCK), feedback, questions);
+    }
+
+    /**
+     * The bot as the tests drive it: the real assistant and /oublier over {@code core}, every
+     * event handled on the caller's thread, two answers at once.
+     */
+    static DiscordBot bot(Core core, HandoffStore cases, DiscordNotifier notifier, ReplyRenderer renderer,
+                          DiscordBot.Outbound outbound) {
+        return new DiscordBot(core.assistant(), catalogue(), cases, core.questions(),
+                new Forgetting(core.assistant(), cases, core.feedback(), notifier, catalogue().advisersById()), notifier,
+                renderer, new RateLimiter(CLOCK), ROLE, STAFF, Runnable::run, Runnable::run, new Semaphore(2), outbound, CLOCK);
     }
 
     /**

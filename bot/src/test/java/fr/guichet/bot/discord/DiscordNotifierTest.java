@@ -9,11 +9,15 @@ import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 import fr.guichet.bot.discord.DiscordMessage.Button;
+import fr.guichet.bot.handoff.CaseEvent;
 import fr.guichet.bot.handoff.CaseState;
 import fr.guichet.bot.handoff.Contact;
+import fr.guichet.bot.handoff.ForgottenCases;
 import fr.guichet.bot.handoff.HandoffCase;
 import fr.guichet.bot.handoff.TranscriptLine;
 import fr.guichet.knowledge.catalogue.Adviser;
@@ -118,5 +122,61 @@ class DiscordNotifierTest {
         verify(staff).notice(notice.capture());
         assertTrue(notice.getValue().content().contains("D-2026-000001"));
         assertTrue(notice.getValue().mentionUsers().isEmpty());
+    }
+    /** The case as erasing its entrepreneur leaves it: no contact, no transcript, neutral reason, no entrepreneur. */
+    static HandoffCase forgotten(CaseState before) {
+        Instant at = Instant.parse("2026-12-01T10:00:00Z");
+        Instant erasedAt = Instant.parse("2026-12-02T09:00:00Z");
+        List<CaseEvent> events = new java.util.ArrayList<>(List.of(new CaseEvent(at, CaseEvent.CREATED, "guichet", null)));
+        if (before.isClosed()) {
+            events.add(new CaseEvent(at.plusSeconds(600), CaseEvent.RESOLVED, "alice", "OPEN -> RESOLVED"));
+        } else {
+            events.add(new CaseEvent(erasedAt, CaseEvent.CANCELLED, ForgottenCases.ACTOR, before + " -> CANCELLED"));
+        }
+        events.add(new CaseEvent(erasedAt, CaseEvent.FORGOTTEN, ForgottenCases.ACTOR, "effacés"));
+        return new HandoffCase("D-2026-000001", at, before.isClosed() ? before : CaseState.CANCELLED, null, null,
+                Theme.CREATION, "alice", "bruno", ForgottenCases.NEUTRAL_REASON, List.of(), List.of("pret-honneur"), events);
+    }
+
+    @Test
+    void aForgottenOpenCasePingsItsAdviserAndRewritesTheThreadWithoutAnythingErased() {
+        notifier.caseForgotten(forgotten(CaseState.OPEN), ALICE);
+        ArgumentCaptor<DiscordMessage> notice = ArgumentCaptor.forClass(DiscordMessage.class);
+        ArgumentCaptor<DiscordMessage> first = ArgumentCaptor.forClass(DiscordMessage.class);
+        ArgumentCaptor<DiscordMessage> others = ArgumentCaptor.forClass(DiscordMessage.class);
+        verify(staff).rewriteCase(eq("D-2026-000001"), notice.capture(), first.capture(), others.capture());
+        assertEquals(Set.of(100000000000000001L), notice.getValue().mentionUsers(), "nobody must call: Alice is told");
+        assertTrue(notice.getValue().content().startsWith("<@100000000000000001> 🗑️ Dossier D-2026-000001 annulé : "
+                + "l'entrepreneur a demandé à être oublié (/oublier). Ne le recontactez pas."), notice.getValue().content());
+        assertTrue(first.getValue().content().startsWith("🗑️ Dossier D-2026-000001 annulé"), first.getValue().content());
+        assertTrue(first.getValue().mentionUsers().isEmpty() && others.getValue().mentionUsers().isEmpty());
+        assertTrue(first.getValue().rows().isEmpty(), "no « Je prends » under a cancelled case");
+        String shown = first.getValue().embeds().stream().map(e -> e.title() + " " + e.description()).collect(Collectors.joining());
+        assertTrue(shown.contains("annulé") && !shown.contains("Compte Discord"), shown);
+        DiscordFixtures.assertWithinLimits(List.of(notice.getValue(), first.getValue(), others.getValue()));
+        verify(staff, never()).notice(any());
+    }
+
+    @Test
+    void aForgottenClosedCasePingsNobodyAndAThreadOutOfReachIsLeftToTheStaff() {
+        when(staff.rewriteCase(any(), any(), any(), any())).thenReturn(StaffChannel.Rewrite.OUT_OF_REACH);
+        notifier.caseForgotten(forgotten(CaseState.RESOLVED), ALICE);
+        ArgumentCaptor<DiscordMessage> notice = ArgumentCaptor.forClass(DiscordMessage.class);
+        verify(staff).rewriteCase(eq("D-2026-000001"), notice.capture(), any(), any());
+        assertTrue(notice.getValue().mentionUsers().isEmpty(), "a closed case: nobody to stop");
+        assertFalse(notice.getValue().content().contains("<@"));
+        ArgumentCaptor<DiscordMessage> told = ArgumentCaptor.forClass(DiscordMessage.class);
+        verify(staff).notice(told.capture());
+        assertTrue(told.getValue().content().contains("supprimez-en les messages"), told.getValue().content());
+
+        // Discord refusing: the staff are asked to do it, and the caller hears of the failure (Forgetting logs it)
+        StaffChannel refusing = mock(StaffChannel.class);
+        when(refusing.rewriteCase(any(), any(), any(), any()))
+                .thenThrow(new StaffChannel.DiscordFailure("read the thread: MissingPermissionsException", null, true));
+        assertThrows(StaffChannel.DiscordFailure.class,
+                () -> new DiscordNotifier(refusing, advisers).caseForgotten(forgotten(CaseState.OPEN), ALICE));
+        verify(refusing).notice(told.capture());
+        assertTrue(told.getValue().content().contains("supprimez-en les messages")
+                && told.getValue().content().contains("Voir les anciens messages"), told.getValue().content());
     }
 }

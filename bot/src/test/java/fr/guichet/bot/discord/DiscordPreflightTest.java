@@ -89,10 +89,10 @@ class DiscordPreflightTest {
     @Test
     void theInviteLinkAsksForExactlyThePermissionsGuichetNeeds() {
         // View Channels, Send Messages, Send Messages in Threads, Create Public Threads, Embed Links,
-        // Read Message History, Use Application Commands
-        assertEquals(1024L + 2048L + 274877906944L + 34359738368L + 16384L + 65536L + 2147483648L,
+        // Attach Files, Read Message History, Use Application Commands
+        assertEquals(1024L + 2048L + 274877906944L + 34359738368L + 16384L + 32768L + 65536L + 2147483648L,
                 DiscordPreflight.PERMISSIONS);
         assertEquals("https://discord.com/oauth2/authorize?client_id=42&scope=bot%20applications.commands"
-                + "&permissions=311385213952", DiscordPreflight.inviteLink(42));
+                + "&permissions=311385246720", DiscordPreflight.inviteLink(42));
     }
 }

@@ -166,4 +166,27 @@ class DiscordReplyRendererTest {
         assertTrue(messages.get(0).buttons().stream().anyMatch(b -> "Site de l'organisme · Excel débutant".equals(b.label())));
         assertTrue(messages.get(0).embeds().stream().anyMatch(e -> e.description() != null && e.description().contains("560 € (exemple)")));
     }
+    @Test
+    void whenEveryAdviserIsAwayTheProposalSaysWhenOnceAndOnlyThen() {
+        var catalogue = DiscordFixtures.catalogue();
+        var alice = catalogue.advisers().get(0);
+        var backup = catalogue.advisers().get(1);
+        HandoffDecision decision = HandoffDecision.to(Theme.CREATION, HandoffReason.EXPLICIT_REQUEST, null);
+        var away = new fr.guichet.bot.handoff.AdviserRouter.Routing(alice, backup, true, LocalDate.of(2026, 12, 21));
+        String notice = away.delayNotice().orElseThrow();
+
+        Reply plain = new Reply("Je peux transmettre votre demande.", List.of(), List.of(), decision, Optional.of(away));
+        String shown = renderer.proposal(plain).get(0).embeds().get(0).description();
+        assertTrue(shown.endsWith("⚠️ " + notice), shown);
+
+        // the assistant said it already: not twice
+        Reply said = new Reply("Je peux transmettre votre demande. " + notice, List.of(), List.of(), decision, Optional.of(away));
+        String once = renderer.reply(said).get(0).embeds().get(0).description();
+        assertEquals(once.indexOf(notice), once.lastIndexOf(notice), once);
+
+        // someone present: the assistant's text as it is
+        var present = new fr.guichet.bot.handoff.AdviserRouter.Routing(alice, backup);
+        assertEquals("Je peux transmettre votre demande.", ReplyRenderer.withDelayNotice(
+                new Reply("Je peux transmettre votre demande.", List.of(), List.of(), decision, Optional.of(present))));
+    }
 }

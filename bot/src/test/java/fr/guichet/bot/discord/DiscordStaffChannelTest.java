@@ -30,6 +30,7 @@ import org.javacord.api.entity.channel.ServerTextChannel;
 import org.javacord.api.entity.channel.ServerThreadChannel;
 import org.javacord.api.entity.message.Message;
 import org.javacord.api.entity.message.MessageBuilder;
+import org.javacord.api.entity.message.MessageUpdater;
 import org.javacord.api.entity.message.mention.AllowedMentions;
 import org.javacord.api.entity.server.Server;
 import org.javacord.core.entity.message.mention.AllowedMentionsImpl;
@@ -197,5 +198,93 @@ class DiscordStaffChannelTest {
         slow.complete(mock(Message.class));
         assertEquals(2, sent.size(), "then follows it, once Discord took the first");
         assertEquals(Optional.of(THREAD), threads.threadOf("D-2026-000001"));
+    }
+    // ---- an entrepreneur forgotten ---------------------------------------------------------------
+
+    /** A message in the thread: Guichet's or someone else's, with embeds or without, and its updater. */
+    private Message inThread(long id, boolean guichets, boolean embeds, List<String> order) {
+        Message m = mock(Message.class);
+        when(m.getId()).thenReturn(id);
+        org.javacord.api.entity.message.MessageAuthor author = mock(org.javacord.api.entity.message.MessageAuthor.class);
+        when(author.isYourself()).thenReturn(guichets);
+        when(m.getAuthor()).thenReturn(author);
+        when(m.getEmbeds()).thenReturn(embeds ? List.of(mock(org.javacord.api.entity.message.embed.Embed.class)) : List.of());
+        MessageUpdater updater = DiscordFixtures.builder(MessageUpdater.class);
+        when(updater.replaceMessage()).thenAnswer(inv -> {
+            order.add("edit " + id);
+            return CompletableFuture.completedFuture(m);
+        });
+        when(m.createUpdater()).thenReturn(updater);
+        return m;
+    }
+
+    private static String content(MessageUpdater u) {
+        ArgumentCaptor<String> captor = ArgumentCaptor.forClass(String.class);
+        verify(u).setContent(captor.capture());
+        return captor.getValue();
+    }
+
+    @Test
+    void aForgottenCasesThreadIsToldThenGuichetsMessagesAboutTheCaseAreRewrittenOldestFirst() {
+        threads.remember("D-2026-000001", THREAD);
+        when(api.getServerThreadChannelById(THREAD)).thenReturn(Optional.of(thread));
+        List<String> order = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Message caseMessage = inThread(1001, true, true, order);
+        Message transcriptRest = inThread(1002, true, true, order);
+        Message claimed = inThread(1003, true, false, order); // « ✋ Dossier … pris en charge »: nothing of the case
+        Message adviserNote = inThread(1004, false, true, order); // an adviser's own message: not Guichet's to edit
+        Message reminder = inThread(1005, true, true, order);
+        when(thread.getMessagesAfter(JavacordStaffChannel.CASE_MESSAGES, THREAD)).thenAnswer(inv -> {
+            order.add("read");
+            return CompletableFuture.completedFuture(new org.javacord.core.entity.message.MessageSetImpl(
+                    new java.util.TreeSet<>(java.util.Comparator.comparingLong(Message::getId)) {
+                        {
+                            addAll(List.of(reminder, adviserNote, claimed, transcriptRest, caseMessage));
+                        }
+                    }));
+        });
+        sendResult = CompletableFuture.completedFuture(mock(Message.class));
+        JavacordStaffChannel staff = staff();
+        DiscordMessage notice = new DiscordMessage("<@100000000000000001> 🗑️ annulé", List.of(), List.of(),
+                java.util.Set.of(100000000000000001L));
+        DiscordMessage first = DiscordMessage.text("🗑️ Dossier D-2026-000001 annulé");
+        DiscordMessage others = DiscordMessage.text("🗑️ Message effacé");
+
+        assertEquals(StaffChannel.Rewrite.REWRITTEN, staff.rewriteCase("D-2026-000001", notice, first, others));
+
+        assertEquals(1, sent.size(), "the notice, in the thread");
+        verify(sent.get(0)).send(thread);
+        assertEquals(java.util.Set.of(100000000000000001L), mentions(sent.get(0)).getAllowedUserMentions());
+        assertEquals(List.of("read", "edit 1001", "edit 1002", "edit 1005"), order);
+        assertEquals("🗑️ Dossier D-2026-000001 annulé", content(caseMessage.createUpdater()));
+        assertEquals("🗑️ Message effacé", content(transcriptRest.createUpdater()));
+        assertEquals("🗑️ Message effacé", content(reminder.createUpdater()));
+        for (Message m : List.of(caseMessage, transcriptRest, reminder)) {
+            MessageUpdater u = m.createUpdater();
+            ArgumentCaptor<AllowedMentions> allowed = ArgumentCaptor.forClass(AllowedMentions.class);
+            verify(u).setAllowedMentions(allowed.capture());
+            assertTrue(allowed.getValue().getAllowedUserMentions().isEmpty(), "an edit pings nobody");
+            verify(u).replaceMessage(); // whole: the embeds and buttons not given go
+        }
+        verify(claimed, never()).createUpdater();
+        verify(adviserNote, never()).createUpdater();
+    }
+
+    @Test
+    void aForgottenCaseWithoutThreadSendsNothingAndOneOutOfReachIsToldInTheStaffChannel() {
+        when(server.getThreadChannels()).thenReturn(List.of());
+        ArchivedThreads archived = mock(ArchivedThreads.class);
+        when(archived.getServerThreadChannels()).thenReturn(List.of());
+        when(channel.getPublicArchivedThreads()).thenReturn(CompletableFuture.completedFuture(archived));
+        DiscordMessage notice = DiscordMessage.text("🗑️ annulé");
+
+        assertEquals(StaffChannel.Rewrite.NO_THREAD, staff().rewriteCase("D-2026-000001", notice, notice, notice));
+        assertTrue(sent.isEmpty());
+
+        threads.remember("D-2026-000001", 4242L);
+        assertEquals(StaffChannel.Rewrite.OUT_OF_REACH, staff().rewriteCase("D-2026-000001", notice, notice, notice));
+        assertEquals(2, sent.size(), "the link to the thread, then the notice");
+        sent.forEach(b -> verify(b).send(channel));
+        verify(channel, never()).createThread(any(ChannelType.class), anyString(), any(AutoArchiveDuration.class));
     }
 }

@@ -66,8 +66,16 @@ final class DiscordStandIn implements AutoCloseable {
     /** The bot's role: what the invitation link grants. */
     static final long BOT_PERMISSIONS = DiscordPreflight.PERMISSIONS;
 
-    /** One request as the stand-in received it; {@code nanos} is {@link System#nanoTime()} at arrival. */
-    record Request(long nanos, String method, String path, JsonNode body) {
+    /** A file sent in a multipart request ({@code files[n]}), as Discord receives attachments. */
+    record Part(String name, String filename, String contentType, byte[] bytes) {
+    }
+
+    /**
+     * One request as the stand-in received it; {@code nanos} is {@link System#nanoTime()} at
+     * arrival. For a multipart request (a message with attachments), {@code body} is its
+     * {@code payload_json} and {@code files} its files.
+     */
+    record Request(long nanos, String method, String path, JsonNode body, List<Part> files) {
         boolean is(String m, String prefix) {
             return method.equals(m) && path.startsWith(prefix);
         }
@@ -97,6 +105,8 @@ final class DiscordStandIn implements AutoCloseable {
     private final List<Fault> faults = new CopyOnWriteArrayList<>();
     private final Map<String, Place> places = new ConcurrentHashMap<>();
     private final Map<Long, JsonNode> threads = new ConcurrentHashMap<>();
+    /** The messages posted in each channel, as Discord keeps them (edits applied), oldest first. */
+    private final Map<Long, List<ObjectNode>> posted = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong(1_000_000);
     private final ServerSocket proxy;
     private final SSLContext tls;
@@ -205,9 +215,20 @@ final class DiscordStandIn implements AutoCloseable {
                 }
                 byte[] body = in.readNBytes(Integer.parseInt(headers.getOrDefault("content-length", "0")));
                 String[] requestLine = lines[0].split(" ");
-                String text = new String(body, StandardCharsets.UTF_8);
-                Request r = new Request(System.nanoTime(), requestLine[0], requestLine[1],
-                        text.isBlank() ? JSON.createObjectNode() : JSON.readTree(text));
+                String contentType = headers.getOrDefault("content-type", "");
+                List<Part> parts = contentType.startsWith("multipart/form-data")
+                        ? multipart(body, contentType.substring(contentType.indexOf("boundary=") + "boundary=".length()))
+                        : List.of();
+                JsonNode payload;
+                if (!parts.isEmpty()) {
+                    payload = parts.stream().filter(pt -> pt.name().equals("payload_json")).findFirst()
+                            .map(pt -> readJson(pt.bytes())).orElse(JSON.createObjectNode());
+                    parts = parts.stream().filter(pt -> pt.filename() != null).toList();
+                } else {
+                    String text = new String(body, StandardCharsets.UTF_8);
+                    payload = text.isBlank() ? JSON.createObjectNode() : JSON.readTree(text);
+                }
+                Request r = new Request(System.nanoTime(), requestLine[0], requestLine[1], payload, parts);
                 requests.add(r);
                 String[] reply = answer(r);
                 byte[] json = reply[1].getBytes(StandardCharsets.UTF_8);
@@ -220,6 +241,56 @@ final class DiscordStandIn implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             // a client gone, or the stand-in closing
         }
+    }
+
+    private static JsonNode readJson(byte[] bytes) {
+        try {
+            return JSON.readTree(bytes);
+        } catch (IOException e) {
+            throw new IllegalStateException("payload_json is not JSON", e);
+        }
+    }
+
+    /** The parts of a multipart/form-data body, as OkHttp writes them for Javacord. */
+    static List<Part> multipart(byte[] body, String boundary) {
+        String raw = new String(body, StandardCharsets.ISO_8859_1); // one char per byte: offsets are byte offsets
+        String delimiter = "--" + boundary.replace("\"", "").strip();
+        List<Part> parts = new ArrayList<>();
+        int at = raw.indexOf(delimiter);
+        while (at >= 0) {
+            int start = at + delimiter.length();
+            if (raw.startsWith("--", start)) {
+                break; // the closing delimiter
+            }
+            int headEnd = raw.indexOf("\r\n\r\n", start);
+            int next = raw.indexOf("\r\n" + delimiter, headEnd);
+            if (headEnd < 0 || next < 0) {
+                break;
+            }
+            String head = raw.substring(start, headEnd);
+            String name = attribute(head, "name");
+            String filename = attribute(head, "filename");
+            String type = null;
+            for (String line : head.split("\r\n")) {
+                if (line.toLowerCase(Locale.ROOT).startsWith("content-type:")) {
+                    type = line.substring("content-type:".length()).strip();
+                }
+            }
+            byte[] bytes = java.util.Arrays.copyOfRange(body, headEnd + 4, next);
+            parts.add(new Part(name, filename, type, bytes));
+            at = next + 2;
+        }
+        return parts;
+    }
+
+    private static String attribute(String head, String name) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("[; ]" + name + "=\"([^\"]*)\"").matcher(head);
+        return m.find() ? m.group(1) : null;
+    }
+
+    /** The messages posted in a channel, oldest first, as they now are. */
+    List<ObjectNode> postedIn(long channel) {
+        return List.copyOf(posted.getOrDefault(channel, List.of()));
     }
 
     /** Reads up to the blank line ending an HTTP head ("" at the end of the stream). */
@@ -293,9 +364,51 @@ final class DiscordStandIn implements AutoCloseable {
         }
         if (r.is("POST", "/api/v10/channels/") && p.endsWith("/messages")) {
             long channel = Long.parseLong(p.split("/")[4]);
-            return ok(message(channel, channel == DM ? null : GUILD, r.body()));
+            ObjectNode m = message(channel, channel == DM ? null : GUILD, r.body());
+            posted.computeIfAbsent(channel, c -> new CopyOnWriteArrayList<>()).add(m);
+            return ok(m);
+        }
+        if (r.is("GET", "/api/v10/channels/") && p.split("\\?")[0].endsWith("/messages")) {
+            // newest first, as Discord lists them; only those after ?after=
+            long channel = Long.parseLong(p.split("/")[4]);
+            long after = query(p, "after").map(Long::parseLong).orElse(0L);
+            int limit = query(p, "limit").map(Integer::parseInt).orElse(50);
+            ArrayNode list = JSON.createArrayNode();
+            List<ObjectNode> all = new ArrayList<>(posted.getOrDefault(channel, List.of()));
+            java.util.Collections.reverse(all);
+            all.stream().filter(m -> m.path("id").asLong() > after).limit(limit).forEach(list::add);
+            return ok(list);
+        }
+        if (r.is("PATCH", "/api/v10/channels/") && p.matches("/api/v10/channels/[0-9]+/messages/[0-9]+")) {
+            long channel = Long.parseLong(p.split("/")[4]);
+            String id = p.split("/")[6];
+            for (ObjectNode m : posted.getOrDefault(channel, List.of())) {
+                if (m.path("id").asText().equals(id)) {
+                    for (String field : List.of("content", "embeds", "components", "allowed_mentions")) {
+                        if (r.body().has(field)) {
+                            m.set(field, r.body().get(field));
+                        }
+                    }
+                    m.put("edited_timestamp", Instant.now().toString());
+                    return ok(m);
+                }
+            }
+            return new String[] {"404 Not Found", "{\"message\": \"Unknown Message\", \"code\": 10008}"};
         }
         return new String[] {"404 Not Found", "{\"message\": \"Unknown\", \"code\": 0}"};
+    }
+
+    private static Optional<String> query(String path, String name) {
+        int q = path.indexOf('?');
+        if (q < 0) {
+            return Optional.empty();
+        }
+        for (String pair : path.substring(q + 1).split("&")) {
+            if (pair.startsWith(name + "=")) {
+                return Optional.of(pair.substring(name.length() + 1));
+            }
+        }
+        return Optional.empty();
     }
 
     private static void sleep(long millis) {
