@@ -5,7 +5,6 @@ import fr.guichet.bot.handoff.Situation;
 import fr.guichet.bot.handoff.SituationModel;
 import fr.guichet.knowledge.search.KindWords;
 import fr.guichet.knowledge.text.Amounts;
-import java.math.BigDecimal;
 import fr.guichet.knowledge.text.FrenchAnalysis;
 import fr.guichet.knowledge.text.FrenchText;
 import fr.guichet.knowledge.text.Places;
@@ -89,7 +88,7 @@ final class TurnReader {
         String search = continues ? needWithout(c.topic, text) + " " + (detailOnly ? withoutSizes(text) : text) : text;
         String maybeNeed = hasNeed && !continues && own.size() <= SHORT ? needWithout(c.topic, text) + " " + text : null;
 
-        if (continues || judge.mayNeedAdviser(text, scores, BigDecimal.ZERO)) {
+        if (continues || judge.mayNeedAdviser(text, scores)) {
             // a turn that only adds a detail is searched with the need; whether it needs a person is decided then
             return new Turn(Act.SEARCH, search, continues, detailOnly, scores, maybeNeed);
         }

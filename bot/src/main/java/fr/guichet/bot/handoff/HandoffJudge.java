@@ -73,8 +73,8 @@ public final class HandoffJudge {
     }
 
     /** True when the message may need an adviser: the catalogue is then searched before deciding. */
-    public boolean mayNeedAdviser(String message, SituationModel.Scores scores, BigDecimal amountSoFar) {
-        return scores.adviserNeeded() >= ADVISER_THRESHOLD || largeProject(message, amountSoFar).isPresent();
+    public boolean mayNeedAdviser(String message, SituationModel.Scores scores) {
+        return scores.adviserNeeded() >= ADVISER_THRESHOLD || largeProject(message, BigDecimal.ZERO).isPresent();
     }
 
     /**
